@@ -1,0 +1,45 @@
+package io.cruddur.messaging.core.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.MessagingPort;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who belongs to which group. A group's members never change once it exists, so a found group
+ * can be remembered safely; an unknown group is not remembered, as it may be created next.
+ */
+public final class Memberships {
+    private final MessagingPort messages;
+    private final Cache<MessageGroupId, Set<UserId>> members;
+
+    public Memberships(MessagingPort messages, CacheSettings settings) {
+        this.messages = messages;
+        this.members = settings.newCache();
+    }
+
+    /** The members of a group, or empty when no such group exists. */
+    public Optional<Set<UserId>> of(MessageGroupId group) {
+        Set<UserId> hit = members.getIfPresent(group);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Set<UserId> found = messages.rowsOfGroup(group).stream()
+                .map(MessageGroupRow::owner)
+                .collect(Collectors.toUnmodifiableSet());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        members.put(group, found);
+        return Optional.of(found);
+    }
+
+    /** Records the members of a group this process has just created. */
+    public void remember(MessageGroupId group, Set<UserId> groupMembers) {
+        members.put(group, Set.copyOf(groupMembers));
+    }
+}

@@ -1,0 +1,18 @@
+package io.cruddur.messaging.core.domain;
+
+/** The one rule for display names, shared by users and new users. */
+final class DisplayNames {
+    static final int MAX_CHARACTERS = 256;
+
+    private DisplayNames() {
+    }
+
+    static String check(String displayName) {
+        if (displayName == null || displayName.isBlank()
+                || displayName.codePointCount(0, displayName.length()) > MAX_CHARACTERS) {
+            throw Validation.invalid(ErrorCode.DISPLAY_NAME_INVALID,
+                    "a display name is 1-" + MAX_CHARACTERS + " characters");
+        }
+        return displayName.strip();
+    }
+}

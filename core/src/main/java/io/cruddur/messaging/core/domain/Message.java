@@ -1,0 +1,25 @@
+package io.cruddur.messaging.core.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** One message of a group; {@code createdAt} has microsecond precision and is unique within its group. */
+public record Message(MessageId id, MessageGroupId groupId, User sender, MessageText text, Instant createdAt) {
+    public Message {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** The same message at another time: what storage returns when two messages met on one timestamp. */
+    public Message at(Instant otherTime) {
+        return new Message(id, groupId, sender, text, otherTime);
+    }
+
+    /** The same message in another group: where pattern D sends it when the pair already has one. */
+    public Message inGroup(MessageGroupId otherGroup) {
+        return new Message(id, otherGroup, sender, text, createdAt);
+    }
+}

@@ -1,0 +1,50 @@
+package io.cruddur.messaging.core.port;
+
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where messages and group rows are stored. Implementations keep these rules (the contract tests
+ * in core's test-jar check every one):
+ * <ul>
+ *   <li>a message's time is unique within its group and a group row's time is unique within its
+ *       owner's rows: a write that meets an equal time stores at the next free microsecond, so
+ *       nothing is overwritten;</li>
+ *   <li>a message id is stored once, whatever the group;</li>
+ *   <li>a pair of users has at most one group, however many start it at once;</li>
+ *   <li>multi-item writes are atomic.</li>
+ * </ul>
+ * Failures of the storage itself surface as a {@code MessagingException} with
+ * {@code storage_unavailable} or {@code storage_throttled}; nothing else escapes.
+ */
+public interface MessagingPort {
+
+    /** Stores a message, unless its id is already stored, in which case the stored one comes back. */
+    AppendOutcome appendMessage(Message message);
+
+    /** A group's messages from the query's position in its direction; an unknown group is empty. */
+    Slice<Message> messages(MessageGroupId group, SliceQuery query);
+
+    /** A user's group rows from the query's position in its direction. */
+    Slice<MessageGroupRow> groupRows(UserId owner, SliceQuery query);
+
+    /** Every member's row of a group; empty when the group does not exist. Its owners are the members. */
+    List<MessageGroupRow> rowsOfGroup(MessageGroupId group);
+
+    /**
+     * Creates a group for a pair with both members' rows and its first message, all or nothing,
+     * unless the pair already has a group or the message id is taken; then nothing is written.
+     */
+    StartOutcome startConversation(NewConversation conversation);
+
+    /**
+     * Moves one row to a newer message, only if the row is still exactly as {@code current}
+     * (same time); {@code false} when another writer moved it first and nothing was changed.
+     */
+    boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt);
+}

@@ -1,0 +1,143 @@
+package io.cruddur.messaging.core.usecase;
+
+import io.cruddur.messaging.core.cache.CacheSettings;
+import io.cruddur.messaging.core.cache.CachingUserDirectory;
+import io.cruddur.messaging.core.cache.Memberships;
+import io.cruddur.messaging.core.domain.CognitoUserId;
+import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessagingException;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.UserDirectoryPort;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The library's front door: the five access patterns and the user lookups a host needs, over
+ * one {@link MessagingPort} and one {@link UserDirectoryPort}. Thread-safe; build one per
+ * process with {@link #builder()}.
+ */
+public final class Messaging {
+    private final UserDirectoryPort users;
+    private final ListMessages listMessages;
+    private final ListMessageGroups listMessageGroups;
+    private final SendMessage sendMessage;
+    private final StartConversation startConversation;
+    private final RefreshMessageGroups refreshMessageGroups;
+
+    private Messaging(Builder builder) {
+        MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
+        this.users = new CachingUserDirectory(Objects.requireNonNull(builder.users, "user directory"), builder.cache);
+        Memberships memberships = new Memberships(messages, builder.cache);
+        GroupAccess access = new GroupAccess(memberships);
+        CursorCodec cursors = new CursorCodec(builder.cursorSecret);
+        this.listMessages = new ListMessages(messages, access, cursors);
+        this.listMessageGroups = new ListMessageGroups(messages, cursors);
+        this.sendMessage = new SendMessage(messages, access, builder.clock, builder.ids);
+        this.startConversation = new StartConversation(
+                messages, users, memberships, sendMessage, builder.clock, builder.ids);
+        this.refreshMessageGroups = new RefreshMessageGroups(messages);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Pattern A. Refused with {@code message_group_not_found}, {@code not_a_member}, {@code cursor_invalid}. */
+    public MessagePage listMessages(ListMessagesQuery query) {
+        return listMessages.list(query);
+    }
+
+    /** Pattern B. Refused with {@code cursor_invalid}. */
+    public MessageGroupPage listMessageGroups(ListMessageGroupsQuery query) {
+        return listMessageGroups.list(query);
+    }
+
+    /** Pattern C. Refused with {@code message_group_not_found}, {@code not_a_member}, {@code message_uuid_reused}. */
+    public Message sendMessage(SendMessageCommand command) {
+        return sendMessage.send(command);
+    }
+
+    /** Pattern D. Refused with {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}. */
+    public ConversationStarted startConversation(StartConversationCommand command) {
+        return startConversation.start(command);
+    }
+
+    /** Pattern E: call with each newly stored message (a storage adapter's change feed does). */
+    public RefreshResult refreshMessageGroups(Message stored) {
+        return refreshMessageGroups.refresh(stored);
+    }
+
+    /** The user a verified token speaks for; {@code user_unknown} when the directory has no such user. */
+    public User authenticate(CognitoUserId cognitoUserId) {
+        return users.findByCognitoUserId(cognitoUserId).orElseThrow(() ->
+                new MessagingException(ErrorCode.USER_UNKNOWN, "no user with this Cognito id"));
+    }
+
+    /** A user's short profile by handle; {@code handle_not_found} when there is none. */
+    public User findUser(Handle handle) {
+        return users.findByHandle(handle).orElseThrow(() ->
+                new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + handle));
+    }
+
+    /** The user directory behind the same caches as the use cases, so that writes here invalidate them. */
+    public UserDirectoryPort users() {
+        return users;
+    }
+
+    /** Configures a {@link Messaging}; only the two ports are required. */
+    public static final class Builder {
+        private MessagingPort messages;
+        private UserDirectoryPort users;
+        private Clock clock = Clock.systemUTC();
+        private IdSource ids = IdSource.random();
+        private CacheSettings cache = CacheSettings.DEFAULT;
+        private byte[] cursorSecret;
+
+        private Builder() {
+            cursorSecret = new byte[CursorCodec.MIN_SECRET_BYTES];
+            new SecureRandom().nextBytes(cursorSecret);
+        }
+
+        public Builder messages(MessagingPort port) {
+            this.messages = port;
+            return this;
+        }
+
+        public Builder users(UserDirectoryPort port) {
+            this.users = port;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder ids(IdSource ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        public Builder cache(CacheSettings cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * The key that signs page cursors, at least 32 bytes. Hosts behind one load balancer must
+         * share it; without it each process generates its own and cursors die with the process.
+         */
+        public Builder cursorSecret(byte[] secret) {
+            this.cursorSecret = secret.clone();
+            return this;
+        }
+
+        public Messaging build() {
+            return new Messaging(this);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.cruddur.messaging.core.usecase;
+
+import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessagingException;
+import io.cruddur.messaging.core.port.MessagingPort;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pattern E: after a message is stored, every member's group row shows it. Rows only move
+ * forward: a message no newer than a row changes nothing, so duplicated and late deliveries are
+ * harmless. A row moved by a concurrent writer is read again and compared anew.
+ */
+public final class RefreshMessageGroups {
+    static final int MAX_ATTEMPTS_PER_ROW = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshMessageGroups.class);
+
+    private final MessagingPort messages;
+
+    RefreshMessageGroups(MessagingPort messages) {
+        this.messages = messages;
+    }
+
+    public RefreshResult refresh(Message stored) {
+        int advanced = 0;
+        for (MessageGroupRow row : messages.rowsOfGroup(stored.groupId())) {
+            if (advance(row, stored)) {
+                advanced++;
+            }
+        }
+        return new RefreshResult(advanced);
+    }
+
+    private boolean advance(MessageGroupRow row, Message stored) {
+        Optional<MessageGroupRow> current = Optional.of(row);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_ROW; attempt++) {
+            if (current.isEmpty() || !current.get().lastMessageAt().isBefore(stored.createdAt())) {
+                return false;
+            }
+            if (messages.advanceGroupRow(current.get(), stored.text(), stored.createdAt())) {
+                return true;
+            }
+            LOG.debug("group row of {} in {} moved concurrently; reading it again", row.owner(), row.groupId());
+            current = messages.rowsOfGroup(stored.groupId()).stream()
+                    .filter(candidate -> candidate.owner().equals(row.owner()))
+                    .findFirst();
+        }
+        throw new MessagingException(ErrorCode.STORAGE_CONTENDED,
+                "group row of " + row.owner() + " in " + row.groupId() + " kept moving");
+    }
+}

@@ -1,0 +1,398 @@
+package io.cruddur.messaging.core.contract;
+
+import static io.cruddur.messaging.core.contract.Fixtures.T0;
+import static io.cruddur.messaging.core.contract.Fixtures.message;
+import static io.cruddur.messaging.core.contract.Fixtures.newGroup;
+import static io.cruddur.messaging.core.contract.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.AppendOutcome;
+import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.Slice;
+import io.cruddur.messaging.core.port.SliceQuery;
+import io.cruddur.messaging.core.port.StartOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MessagingPort} must do. An adapter's test extends this class and supplies
+ * its port; the port may be shared by all tests, which only ever use fresh ids.
+ */
+public abstract class MessagingPortContract {
+    private static final int CONCURRENT_WRITERS = 8;
+
+    private MessagingPort port;
+
+    protected abstract MessagingPort port();
+
+    @BeforeEach
+    void takePort() {
+        port = port();
+    }
+
+    @Test
+    void an_unknown_group_has_no_messages_and_no_rows() {
+        MessageGroupId nowhere = newGroup();
+
+        assertThat(port.messages(nowhere, SliceQuery.newest(10))).isEqualTo(Slice.empty());
+        assertThat(port.rowsOfGroup(nowhere)).isEmpty();
+        assertThat(port.groupRows(user("nobody").id(), SliceQuery.newest(10))).isEqualTo(Slice.empty());
+    }
+
+    @Test
+    void messages_come_newest_first_and_page_back_to_the_oldest() {
+        List<Message> conversation = conversationOf(5);
+
+        Slice<Message> first = port.messages(groupOf(conversation), SliceQuery.newest(2));
+        assertThat(texts(first)).containsExactly("message 5", "message 4");
+        assertThat(first.more()).isTrue();
+
+        Slice<Message> second = port.messages(groupOf(conversation), SliceQuery.olderThan(timeOfLast(first), 2));
+        assertThat(texts(second)).containsExactly("message 3", "message 2");
+        assertThat(second.more()).isTrue();
+
+        Slice<Message> last = port.messages(groupOf(conversation), SliceQuery.olderThan(timeOfLast(second), 2));
+        assertThat(texts(last)).containsExactly("message 1");
+        assertThat(last.more()).isFalse();
+    }
+
+    @Test
+    void a_slice_that_ends_at_the_last_message_promises_no_more() {
+        List<Message> conversation = conversationOf(4);
+        MessageGroupId group = groupOf(conversation);
+
+        Slice<Message> first = port.messages(group, SliceQuery.newest(2));
+        Slice<Message> second = port.messages(group, SliceQuery.olderThan(timeOfLast(first), 2));
+
+        assertThat(texts(second)).containsExactly("message 2", "message 1");
+        assertThat(second.more()).isFalse();
+        assertThat(port.messages(group, SliceQuery.newest(4)).more()).isFalse();
+        assertThat(port.messages(group, SliceQuery.newest(5)).items()).hasSize(4);
+    }
+
+    @Test
+    void messages_page_forward_from_a_position() {
+        List<Message> conversation = conversationOf(5);
+        MessageGroupId group = groupOf(conversation);
+
+        Slice<Message> first = port.messages(group, SliceQuery.newerThan(conversation.get(0).createdAt(), 2));
+        assertThat(texts(first)).containsExactly("message 2", "message 3");
+        assertThat(first.more()).isTrue();
+
+        Slice<Message> last = port.messages(group, SliceQuery.newerThan(timeOfLast(first), 2));
+        assertThat(texts(last)).containsExactly("message 4", "message 5");
+        assertThat(last.more()).isFalse();
+    }
+
+    @Test
+    void two_messages_with_the_same_timestamp_both_survive() {
+        List<Message> conversation = conversationOf(1);
+        MessageGroupId group = groupOf(conversation);
+        User sender = conversation.get(0).sender();
+        Instant sameTime = T0.plusSeconds(60);
+
+        Message first = appended(port.appendMessage(message(group, sender, "first at noon", sameTime)));
+        Message second = appended(port.appendMessage(message(group, sender, "second at noon", sameTime)));
+
+        assertThat(first.createdAt()).isEqualTo(sameTime);
+        assertThat(second.createdAt()).isAfter(first.createdAt());
+        assertThat(texts(port.messages(group, SliceQuery.newest(10))))
+                .containsExactly("second at noon", "first at noon", "message 1");
+    }
+
+    @Test
+    void a_message_id_is_stored_once() {
+        List<Message> conversation = conversationOf(1);
+        Message reply = message(groupOf(conversation), conversation.get(0).sender(), "only once", T0.plusSeconds(5));
+
+        Message stored = appended(port.appendMessage(reply));
+        AppendOutcome retried = port.appendMessage(reply.at(T0.plusSeconds(9)));
+
+        assertThat(retried).isEqualTo(new AppendOutcome.AlreadyStored(stored));
+        assertThat(texts(port.messages(groupOf(conversation), SliceQuery.newest(10))))
+                .containsExactly("only once", "message 1");
+    }
+
+    @Test
+    void a_message_id_is_stored_once_across_groups() {
+        List<Message> one = conversationOf(1);
+        List<Message> other = conversationOf(1);
+        Message stored = appended(port.appendMessage(
+                message(groupOf(one), one.get(0).sender(), "here", T0.plusSeconds(5))));
+
+        AppendOutcome elsewhere = port.appendMessage(stored.inGroup(groupOf(other)));
+
+        assertThat(elsewhere).isEqualTo(new AppendOutcome.AlreadyStored(stored));
+        assertThat(port.messages(groupOf(other), SliceQuery.newest(10)).items()).hasSize(1);
+    }
+
+    @Test
+    void unicode_text_is_stored_exactly() {
+        List<Message> conversation = conversationOf(1);
+        MessageGroupId group = groupOf(conversation);
+        User sender = conversation.get(0).sender();
+        List<String> texts = List.of(
+                "héllo wörld ✓",
+                "家族👨‍👩‍👧‍👦 and 🎉",
+                "שלום עולם",
+                "e\u0301 combining and \u200b zero width",
+                "line one\nline two\ttabbed",
+                "🙂".repeat(MessageText.MAX_CHARACTERS));
+        for (int i = 0; i < texts.size(); i++) {
+            port.appendMessage(message(group, sender, texts.get(i), T0.plusSeconds(10 + i)));
+        }
+
+        List<String> stored = texts(port.messages(group, SliceQuery.newerThan(conversation.get(0).createdAt(), 10)));
+
+        assertThat(stored).containsExactlyElementsOf(texts);
+        assertThat(stored.get(5).codePointCount(0, stored.get(5).length())).isEqualTo(MessageText.MAX_CHARACTERS);
+    }
+
+    @Test
+    void starting_a_conversation_writes_both_rows_and_the_first_message() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        Message hello = message(newGroup(), andrew, "hello bayko", T0);
+
+        StartOutcome outcome = port.startConversation(new NewConversation(andrew, bayko, hello));
+
+        assertThat(outcome).isEqualTo(new StartOutcome.Started(hello));
+        assertThat(port.rowsOfGroup(hello.groupId())).containsExactlyInAnyOrder(
+                new MessageGroupRow(andrew.id(), hello.groupId(), bayko, hello.text(), T0),
+                new MessageGroupRow(bayko.id(), hello.groupId(), andrew, hello.text(), T0));
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items())
+                .containsExactly(new MessageGroupRow(bayko.id(), hello.groupId(), andrew, hello.text(), T0));
+        assertThat(port.messages(hello.groupId(), SliceQuery.newest(10)).items()).containsExactly(hello);
+    }
+
+    @Test
+    void a_pair_has_one_group_whoever_starts() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        Message hello = message(newGroup(), andrew, "hello", T0);
+        port.startConversation(new NewConversation(andrew, bayko, hello));
+        Message answer = message(newGroup(), bayko, "hi back", T0.plusSeconds(1));
+
+        StartOutcome second = port.startConversation(new NewConversation(bayko, andrew, answer));
+
+        assertThat(second).isEqualTo(new StartOutcome.PairExists(hello.groupId()));
+        assertThat(port.messages(answer.groupId(), SliceQuery.newest(10)).items()).isEmpty();
+        assertThat(port.rowsOfGroup(answer.groupId())).isEmpty();
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items()).hasSize(1);
+        assertThat(port.appendMessage(answer.inGroup(hello.groupId()))).isInstanceOf(AppendOutcome.Appended.class);
+    }
+
+    @Test
+    void concurrent_starts_of_one_pair_make_one_group() throws Exception {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        List<Callable<StartOutcome>> starts = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_WRITERS; i++) {
+            User starter = i % 2 == 0 ? andrew : bayko;
+            User recipient = i % 2 == 0 ? bayko : andrew;
+            Message first = message(newGroup(), starter, "race " + i, T0.plusMillis(i));
+            starts.add(() -> port.startConversation(new NewConversation(starter, recipient, first)));
+        }
+
+        List<StartOutcome> outcomes = runTogether(starts);
+
+        List<StartOutcome.Started> started = outcomes.stream()
+                .filter(StartOutcome.Started.class::isInstance).map(StartOutcome.Started.class::cast).toList();
+        assertThat(started).hasSize(1);
+        MessageGroupId winner = started.get(0).first().groupId();
+        assertThat(outcomes).filteredOn(StartOutcome.PairExists.class::isInstance)
+                .hasSize(CONCURRENT_WRITERS - 1)
+                .allMatch(outcome -> ((StartOutcome.PairExists) outcome).existing().equals(winner));
+        assertThat(port.groupRows(andrew.id(), SliceQuery.newest(10)).items()).hasSize(1);
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items()).hasSize(1);
+        assertThat(port.rowsOfGroup(winner)).hasSize(2);
+    }
+
+    @Test
+    void a_start_whose_message_id_is_taken_writes_nothing() {
+        List<Message> conversation = conversationOf(1);
+        Message taken = conversation.get(0);
+        User stranger = user("stranger");
+        Message reused = new Message(taken.id(), newGroup(), taken.sender(), new MessageText("again"), T0);
+
+        StartOutcome outcome = port.startConversation(new NewConversation(taken.sender(), stranger, reused));
+
+        assertThat(outcome).isEqualTo(new StartOutcome.MessageIdTaken(taken));
+        assertThat(port.rowsOfGroup(reused.groupId())).isEmpty();
+        assertThat(port.groupRows(stranger.id(), SliceQuery.newest(10)).items()).isEmpty();
+        assertThat(port.startConversation(new NewConversation(taken.sender(), stranger,
+                message(newGroup(), taken.sender(), "fresh id", T0)))).isInstanceOf(StartOutcome.Started.class);
+    }
+
+    @Test
+    void group_rows_come_most_recent_first_and_page() {
+        User owner = user("owner");
+        List<MessageGroupId> groups = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Message first = message(newGroup(), owner, "to friend " + i, T0.plusSeconds(i));
+            port.startConversation(new NewConversation(owner, user("friend" + i), first));
+            groups.add(first.groupId());
+        }
+
+        Slice<MessageGroupRow> page = port.groupRows(owner.id(), SliceQuery.newest(2));
+        assertThat(page.items()).extracting(MessageGroupRow::groupId).containsExactly(groups.get(2), groups.get(1));
+        assertThat(page.more()).isTrue();
+
+        Slice<MessageGroupRow> rest = port.groupRows(owner.id(),
+                SliceQuery.olderThan(page.items().get(1).lastMessageAt(), 2));
+        assertThat(rest.items()).extracting(MessageGroupRow::groupId).containsExactly(groups.get(0));
+        assertThat(rest.more()).isFalse();
+    }
+
+    @Test
+    void rows_of_one_owner_at_the_same_time_both_survive() {
+        User owner = user("owner");
+        Message toFirst = message(newGroup(), owner, "same instant one", T0);
+        Message toSecond = message(newGroup(), owner, "same instant two", T0);
+
+        port.startConversation(new NewConversation(owner, user("first"), toFirst));
+        port.startConversation(new NewConversation(owner, user("second"), toSecond));
+
+        assertThat(port.groupRows(owner.id(), SliceQuery.newest(10)).items())
+                .extracting(MessageGroupRow::groupId)
+                .containsExactlyInAnyOrder(toFirst.groupId(), toSecond.groupId());
+    }
+
+    @Test
+    void advancing_a_row_moves_it_to_the_new_message() {
+        List<Message> conversation = conversationOf(1);
+        MessageGroupRow row = port.rowsOfGroup(groupOf(conversation)).get(0);
+        MessageText later = new MessageText("later news");
+
+        boolean moved = port.advanceGroupRow(row, later, T0.plusSeconds(30));
+
+        assertThat(moved).isTrue();
+        assertThat(port.groupRows(row.owner(), SliceQuery.newest(10)).items())
+                .containsExactly(row.advancedTo(later, T0.plusSeconds(30)));
+        assertThat(port.rowsOfGroup(groupOf(conversation)))
+                .contains(row.advancedTo(later, T0.plusSeconds(30)))
+                .hasSize(2);
+    }
+
+    @Test
+    void advancing_a_row_that_moved_meanwhile_changes_nothing() {
+        List<Message> conversation = conversationOf(1);
+        MessageGroupRow stale = port.rowsOfGroup(groupOf(conversation)).get(0);
+        port.advanceGroupRow(stale, new MessageText("newest"), T0.plusSeconds(30));
+
+        boolean movedAgain = port.advanceGroupRow(stale, new MessageText("older news"), T0.plusSeconds(20));
+
+        assertThat(movedAgain).isFalse();
+        assertThat(port.groupRows(stale.owner(), SliceQuery.newest(10)).items())
+                .containsExactly(stale.advancedTo(new MessageText("newest"), T0.plusSeconds(30)));
+    }
+
+    @Test
+    void concurrent_advances_of_one_row_let_exactly_one_win() throws Exception {
+        List<Message> conversation = conversationOf(1);
+        MessageGroupRow row = port.rowsOfGroup(groupOf(conversation)).get(0);
+        List<Callable<Boolean>> advances = new ArrayList<>();
+        for (int i = 1; i <= CONCURRENT_WRITERS; i++) {
+            Instant at = T0.plusSeconds(i);
+            MessageText text = new MessageText("news " + i);
+            advances.add(() -> port.advanceGroupRow(row, text, at));
+        }
+
+        List<Boolean> results = runTogether(advances);
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(port.groupRows(row.owner(), SliceQuery.newest(10)).items()).hasSize(1);
+    }
+
+    @Test
+    void advancing_onto_the_time_of_another_row_keeps_both() {
+        User owner = user("owner");
+        Message toFirst = message(newGroup(), owner, "one", T0);
+        Message toSecond = message(newGroup(), owner, "two", T0.plusSeconds(5));
+        port.startConversation(new NewConversation(owner, user("first"), toFirst));
+        port.startConversation(new NewConversation(owner, user("second"), toSecond));
+        MessageGroupRow firstRow = port.rowsOfGroup(toFirst.groupId()).stream()
+                .filter(row -> row.owner().equals(owner.id())).findFirst().orElseThrow();
+
+        assertThat(port.advanceGroupRow(firstRow, new MessageText("caught up"), T0.plusSeconds(5))).isTrue();
+
+        assertThat(port.groupRows(owner.id(), SliceQuery.newest(10)).items())
+                .extracting(MessageGroupRow::groupId)
+                .containsExactlyInAnyOrder(toFirst.groupId(), toSecond.groupId());
+    }
+
+    /** A started conversation of {@code count} messages, "message 1" to "message N", one second apart. */
+    private List<Message> conversationOf(int count) {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        Message first = message(newGroup(), andrew, "message 1", T0);
+        assertThat(port.startConversation(new NewConversation(andrew, bayko, first)))
+                .isInstanceOf(StartOutcome.Started.class);
+        List<Message> all = new ArrayList<>(List.of(first));
+        for (int i = 2; i <= count; i++) {
+            User sender = i % 2 == 0 ? bayko : andrew;
+            all.add(appended(port.appendMessage(
+                    message(first.groupId(), sender, "message " + i, T0.plus(Duration.ofSeconds(i - 1))))));
+        }
+        return all;
+    }
+
+    private static MessageGroupId groupOf(List<Message> conversation) {
+        return conversation.get(0).groupId();
+    }
+
+    private static Message appended(AppendOutcome outcome) {
+        assertThat(outcome).isInstanceOf(AppendOutcome.Appended.class);
+        return ((AppendOutcome.Appended) outcome).stored();
+    }
+
+    private static List<String> texts(Slice<Message> slice) {
+        return slice.items().stream().map(message -> message.text().value()).toList();
+    }
+
+    private static Instant timeOfLast(Slice<Message> slice) {
+        return slice.items().get(slice.items().size() - 1).createdAt();
+    }
+
+    /** Starts every task at the same moment on its own thread and collects the results in order. */
+    static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch ready = new CountDownLatch(tasks.size());
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return task.call();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.cruddur.messaging.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DomainValidationTest {
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "\n\t ", "\u2003"})
+    void a_blank_message_is_refused(String blank) {
+        assertRefused(() -> new MessageText(blank), ErrorCode.MESSAGE_BLANK);
+    }
+
+    @Test
+    void a_message_is_trimmed_and_counted_in_characters_not_utf16_units() {
+        String longest = "😀".repeat(MessageText.MAX_CHARACTERS);
+
+        assertThat(new MessageText("  hi there \n").value()).isEqualTo("hi there");
+        assertThat(new MessageText(" " + longest + " ").value()).isEqualTo(longest);
+        assertRefused(() -> new MessageText(longest + "x"), ErrorCode.MESSAGE_EXCEED_MAX_CHARS);
+        assertRefused(() -> new MessageText("a".repeat(MessageText.MAX_CHARACTERS + 1)),
+                ErrorCode.MESSAGE_EXCEED_MAX_CHARS);
+    }
+
+    @Test
+    void group_ids_must_be_canonical_uuids() {
+        UUID id = UUID.randomUUID();
+
+        assertThat(MessageGroupId.parse(" " + id.toString().toUpperCase() + " ")).isEqualTo(new MessageGroupId(id));
+        assertRefused(() -> MessageGroupId.parse(""), ErrorCode.MESSAGE_GROUP_UUID_BLANK);
+        assertRefused(() -> MessageGroupId.parse(null), ErrorCode.MESSAGE_GROUP_UUID_BLANK);
+        assertRefused(() -> MessageGroupId.parse("1-1-1-1-1"), ErrorCode.MESSAGE_GROUP_UUID_INVALID);
+        assertRefused(() -> MessageGroupId.parse(id + "0"), ErrorCode.MESSAGE_GROUP_UUID_INVALID);
+        assertRefused(() -> MessageId.parse("not-a-uuid"), ErrorCode.MESSAGE_UUID_INVALID);
+    }
+
+    @Test
+    void a_recipient_handle_may_be_written_with_an_at_sign() {
+        assertThat(Handle.parseRecipient(" @bayko ")).isEqualTo(new Handle("bayko"));
+        assertThat(new Handle("Andrew_Brown").normalized()).isEqualTo("andrew_brown");
+        assertRefused(() -> Handle.parseRecipient("@"), ErrorCode.USER_RECIEVER_HANDLE_BLANK);
+        assertRefused(() -> Handle.parseRecipient(null), ErrorCode.USER_RECIEVER_HANDLE_BLANK);
+        assertRefused(() -> Handle.parseRecipient("two words"), ErrorCode.HANDLE_INVALID);
+        assertRefused(() -> new Handle("x".repeat(65)), ErrorCode.HANDLE_INVALID);
+        assertRefused(() -> new Handle("<script>"), ErrorCode.HANDLE_INVALID);
+    }
+
+    @Test
+    void page_limits_are_one_to_a_hundred_defaulting_to_twenty() {
+        assertThat(PageLimit.parse(null).value()).isEqualTo(20);
+        assertThat(PageLimit.parse("").value()).isEqualTo(20);
+        assertThat(PageLimit.parse("100").value()).isEqualTo(100);
+        assertRefused(() -> PageLimit.parse("0"), ErrorCode.LIMIT_INVALID);
+        assertRefused(() -> PageLimit.parse("101"), ErrorCode.LIMIT_INVALID);
+        assertRefused(() -> PageLimit.parse("ten"), ErrorCode.LIMIT_INVALID);
+        assertRefused(() -> PageLimit.parse("99999999999"), ErrorCode.LIMIT_INVALID);
+    }
+
+    @Test
+    void display_names_and_cognito_ids_are_checked() {
+        assertRefused(() -> new User(new UserId(UUID.randomUUID()), new Handle("a"), " "),
+                ErrorCode.DISPLAY_NAME_INVALID);
+        assertRefused(() -> new CognitoUserId(""), ErrorCode.COGNITO_USER_ID_INVALID);
+        assertRefused(() -> new CognitoUserId(" padded"), ErrorCode.COGNITO_USER_ID_INVALID);
+        assertRefused(() -> new Cursor(""), ErrorCode.CURSOR_INVALID);
+    }
+
+    @Test
+    void validation_reports_every_invalid_field_at_once() {
+        Validation validation = new Validation();
+        validation.check(() -> new MessageText(" "));
+        validation.check(() -> MessageGroupId.parse(""));
+
+        assertThatThrownBy(validation::done)
+                .isInstanceOfSatisfying(MessagingException.class, refused -> assertThat(refused.codes())
+                        .containsExactly(ErrorCode.MESSAGE_BLANK, ErrorCode.MESSAGE_GROUP_UUID_BLANK));
+    }
+
+    @Test
+    void error_codes_are_unique_and_snake_case() {
+        assertThat(java.util.Arrays.stream(ErrorCode.values()).map(ErrorCode::code))
+                .doesNotHaveDuplicates()
+                .allMatch(code -> code.matches("[a-z]+(_[a-z]+)*"));
+    }
+
+    private static void assertRefused(Runnable parse, ErrorCode expected) {
+        assertThatThrownBy(parse::run)
+                .isInstanceOfSatisfying(MessagingException.class,
+                        refused -> assertThat(refused.codes()).containsExactly(expected));
+    }
+}
