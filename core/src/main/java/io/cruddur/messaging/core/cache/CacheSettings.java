@@ -25,7 +25,9 @@ public record CacheSettings(long maximumSize, Duration expireAfterWrite) {
     }
 
     <K, V> Cache<K, V> newCache() {
+        // Maintenance on the caller's thread: the bounds hold the moment a call returns, not later.
         return Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumSize(maximumSize)
                 .expireAfterWrite(expireAfterWrite)
                 .build();

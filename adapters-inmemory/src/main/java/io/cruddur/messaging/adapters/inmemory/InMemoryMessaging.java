@@ -1,0 +1,78 @@
+package io.cruddur.messaging.adapters.inmemory;
+
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.SendMessageCommand;
+import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The whole library on in-memory storage in one line, for an embedding service's tests and for
+ * demos: {@code InMemoryMessaging.create().messaging()}. Pattern E runs as in production, driven
+ * by the storage's feed of new messages (synchronously; see {@link InMemoryMessagingPort}).
+ */
+public final class InMemoryMessaging {
+    private final InMemoryMessagingPort messages = new InMemoryMessagingPort();
+    private final InMemoryUserDirectory users = new InMemoryUserDirectory();
+    private final Messaging messaging;
+
+    private InMemoryMessaging(Consumer<Messaging.Builder> configuration) {
+        Messaging.Builder builder = Messaging.builder().messages(messages).users(users);
+        configuration.accept(builder);
+        this.messaging = builder.build();
+        messages.subscribe(messaging::refreshMessageGroups);
+    }
+
+    /** With a random cursor key, the system clock and random ids. */
+    public static InMemoryMessaging create() {
+        return new InMemoryMessaging(builder -> { });
+    }
+
+    /**
+     * With the builder adjusted, typically a fixed clock or id source:
+     * {@code InMemoryMessaging.create(b -> b.clock(clock))}. The ports are set here and must not
+     * be replaced.
+     */
+    public static InMemoryMessaging create(Consumer<Messaging.Builder> configuration) {
+        return new InMemoryMessaging(configuration);
+    }
+
+    public Messaging messaging() {
+        return messaging;
+    }
+
+    public InMemoryMessagingPort messagesPort() {
+        return messages;
+    }
+
+    public InMemoryUserDirectory usersPort() {
+        return users;
+    }
+
+    /** Adds a user (e-mail {@code handle@example.org}, no Cognito id) through the caching directory. */
+    public User seedUser(String handle, String displayName) {
+        Handle parsed = new Handle(handle);
+        return messaging.users()
+                .register(new NewUser(parsed, displayName, parsed.normalized() + "@example.org", Optional.empty()))
+                .user();
+    }
+
+    /**
+     * Starts a conversation from {@code starter} to {@code other} with the first text, then has
+     * the two take turns with the rest, and returns the group.
+     */
+    public MessageGroupId seedConversation(User starter, User other, String first, String... replies) {
+        MessageGroupId group = messaging.startConversation(new StartConversationCommand(
+                starter, other.handle(), new MessageText(first), Optional.empty())).groupId();
+        for (int i = 0; i < replies.length; i++) {
+            User sender = i % 2 == 0 ? other : starter;
+            messaging.sendMessage(new SendMessageCommand(sender, group, new MessageText(replies[i]), Optional.empty()));
+        }
+        return group;
+    }
+}

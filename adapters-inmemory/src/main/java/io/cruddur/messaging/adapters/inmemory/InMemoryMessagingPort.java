@@ -1,0 +1,192 @@
+package io.cruddur.messaging.adapters.inmemory;
+
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.AppendOutcome;
+import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.Slice;
+import io.cruddur.messaging.core.port.SliceQuery;
+import io.cruddur.messaging.core.port.StartOutcome;
+import io.cruddur.messaging.core.port.UserPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link MessagingPort} in memory. Messages and group rows sit in sorted maps keyed by time, as
+ * DynamoDB keeps them under their sort key, so a page costs O(log n + page size). One lock makes
+ * every multi-item write atomic, and readers never see half of one.
+ *
+ * <p>Like a DynamoDB stream, it tells subscribers about every newly stored message (never about a
+ * duplicate). It does so synchronously on the writer's thread, after the write is complete and
+ * the lock released, so a send returns only once its subscribers (pattern E) have run.
+ */
+public final class InMemoryMessagingPort implements MessagingPort {
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryMessagingPort.class);
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<MessageGroupId, NavigableMap<Instant, Message>> messagesByGroup = new HashMap<>();
+    private final Map<MessageId, Message> messagesById = new HashMap<>();
+    private final Map<UserId, NavigableMap<Instant, MessageGroupRow>> rowsByOwner = new HashMap<>();
+    private final Map<MessageGroupId, Map<UserId, MessageGroupRow>> rowsByGroup = new HashMap<>();
+    private final Map<UserPair, MessageGroupId> groupsByPair = new HashMap<>();
+    private final List<Consumer<Message>> subscribers = new CopyOnWriteArrayList<>();
+
+    /** Calls {@code subscriber} with every message stored from now on. A failing subscriber is logged and skipped. */
+    public void subscribe(Consumer<Message> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    @Override
+    public AppendOutcome appendMessage(Message message) {
+        AppendOutcome outcome = write(() -> {
+            Message existing = messagesById.get(message.id());
+            if (existing != null) {
+                return new AppendOutcome.AlreadyStored(existing);
+            }
+            return new AppendOutcome.Appended(putMessage(message));
+        });
+        if (outcome instanceof AppendOutcome.Appended appended) {
+            publish(appended.stored());
+        }
+        return outcome;
+    }
+
+    @Override
+    public Slice<Message> messages(MessageGroupId group, SliceQuery query) {
+        return read(() -> slice(messagesByGroup.get(group), query));
+    }
+
+    @Override
+    public Slice<MessageGroupRow> groupRows(UserId owner, SliceQuery query) {
+        return read(() -> slice(rowsByOwner.get(owner), query));
+    }
+
+    @Override
+    public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
+        return read(() -> List.copyOf(rowsByGroup.getOrDefault(group, Map.of()).values()));
+    }
+
+    @Override
+    public StartOutcome startConversation(NewConversation conversation) {
+        StartOutcome outcome = write(() -> {
+            MessageGroupId existingGroup = groupsByPair.get(conversation.pair());
+            if (existingGroup != null) {
+                return new StartOutcome.PairExists(existingGroup);
+            }
+            Message taken = messagesById.get(conversation.first().id());
+            if (taken != null) {
+                return new StartOutcome.MessageIdTaken(taken);
+            }
+            Message first = putMessage(conversation.first());
+            conversation.rows().forEach(this::putRow);
+            groupsByPair.put(conversation.pair(), first.groupId());
+            return new StartOutcome.Started(first);
+        });
+        if (outcome instanceof StartOutcome.Started started) {
+            publish(started.first());
+        }
+        return outcome;
+    }
+
+    @Override
+    public boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt) {
+        return write(() -> {
+            MessageGroupRow actual = rowsByGroup.getOrDefault(current.groupId(), Map.of()).get(current.owner());
+            if (actual == null || !actual.lastMessageAt().equals(current.lastMessageAt())) {
+                return false;
+            }
+            rowsByOwner.get(actual.owner()).remove(actual.lastMessageAt());
+            putRow(actual.advancedTo(lastMessage, lastMessageAt));
+            return true;
+        });
+    }
+
+    private Message putMessage(Message message) {
+        NavigableMap<Instant, Message> group = messagesByGroup.computeIfAbsent(message.groupId(), id -> new TreeMap<>());
+        Message stored = message.at(freeTime(group, message.createdAt()));
+        group.put(stored.createdAt(), stored);
+        messagesById.put(stored.id(), stored);
+        return stored;
+    }
+
+    private void putRow(MessageGroupRow row) {
+        NavigableMap<Instant, MessageGroupRow> owned = rowsByOwner.computeIfAbsent(row.owner(), id -> new TreeMap<>());
+        MessageGroupRow stored = row.advancedTo(row.lastMessage(), freeTime(owned, row.lastMessageAt()));
+        owned.put(stored.lastMessageAt(), stored);
+        rowsByGroup.computeIfAbsent(row.groupId(), id -> new LinkedHashMap<>()).put(row.owner(), stored);
+    }
+
+    /** The first microsecond from {@code wanted} on that no item of this partition holds. */
+    private static Instant freeTime(NavigableMap<Instant, ?> partition, Instant wanted) {
+        Instant time = wanted;
+        while (partition.containsKey(time)) {
+            time = time.plus(1, ChronoUnit.MICROS);
+        }
+        return time;
+    }
+
+    private static <T> Slice<T> slice(NavigableMap<Instant, T> partition, SliceQuery query) {
+        if (partition == null) {
+            return Slice.empty();
+        }
+        Optional<Instant> from = query.from();
+        NavigableMap<Instant, T> range = query.direction() == SliceQuery.Direction.NEWEST_FIRST
+                ? from.map(bound -> partition.headMap(bound, false)).orElse(partition).descendingMap()
+                : from.map(bound -> partition.tailMap(bound, false)).orElse(partition);
+        List<T> items = new ArrayList<>(query.limit());
+        Iterator<T> values = range.values().iterator();
+        while (values.hasNext() && items.size() < query.limit()) {
+            items.add(values.next());
+        }
+        return new Slice<>(items, values.hasNext());
+    }
+
+    private void publish(Message stored) {
+        for (Consumer<Message> subscriber : subscribers) {
+            try {
+                subscriber.accept(stored);
+            } catch (RuntimeException failed) {
+                LOG.warn("a subscriber failed on message {} in group {}", stored.id(), stored.groupId(), failed);
+            }
+        }
+    }
+
+    private <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

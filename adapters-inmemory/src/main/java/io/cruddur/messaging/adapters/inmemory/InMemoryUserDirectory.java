@@ -1,0 +1,102 @@
+package io.cruddur.messaging.adapters.inmemory;
+
+import io.cruddur.messaging.core.domain.CognitoUserId;
+import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.MessagingException;
+import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserAccount;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.UserDirectoryPort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** {@link UserDirectoryPort} in memory: handles unique regardless of case, Cognito ids unique when set. */
+public final class InMemoryUserDirectory implements UserDirectoryPort {
+    private final Map<UserId, UserAccount> byId = new HashMap<>();
+    private final TreeMap<String, UserId> byNormalizedHandle = new TreeMap<>();
+    private final Map<CognitoUserId, UserId> byCognitoUserId = new HashMap<>();
+
+    @Override
+    public synchronized Optional<User> findByCognitoUserId(CognitoUserId cognitoUserId) {
+        return Optional.ofNullable(byCognitoUserId.get(cognitoUserId)).map(this::userOf);
+    }
+
+    @Override
+    public synchronized Optional<User> findByHandle(Handle handle) {
+        return Optional.ofNullable(byNormalizedHandle.get(handle.normalized())).map(this::userOf);
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UserId id) {
+        return Optional.ofNullable(byId.get(id)).map(UserAccount::user);
+    }
+
+    @Override
+    public synchronized List<UserAccount> listUsers() {
+        return byNormalizedHandle.values().stream().map(byId::get).toList();
+    }
+
+    @Override
+    public synchronized UserAccount register(NewUser newUser) {
+        if (byNormalizedHandle.containsKey(newUser.handle().normalized())) {
+            throw new MessagingException(ErrorCode.HANDLE_TAKEN, "handle " + newUser.handle() + " is taken");
+        }
+        newUser.cognitoUserId().filter(byCognitoUserId::containsKey).ifPresent(taken -> {
+            throw cognitoIdTaken();
+        });
+        User user = new User(new UserId(UUID.randomUUID()), newUser.handle(), newUser.displayName());
+        UserAccount account = new UserAccount(user, newUser.email(), newUser.cognitoUserId());
+        store(account);
+        return account;
+    }
+
+    @Override
+    public synchronized CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments) {
+        List<Handle> unknown = new ArrayList<>();
+        Map<UserId, CognitoUserId> updates = new HashMap<>();
+        Set<CognitoUserId> assigned = new HashSet<>();
+        assignments.forEach((handle, cognitoUserId) -> {
+            UserId user = byNormalizedHandle.get(handle.normalized());
+            if (user == null) {
+                unknown.add(handle);
+                return;
+            }
+            UserId holder = byCognitoUserId.get(cognitoUserId);
+            if ((holder != null && !holder.equals(user)) || !assigned.add(cognitoUserId)) {
+                throw cognitoIdTaken();
+            }
+            updates.put(user, cognitoUserId);
+        });
+        updates.forEach((user, cognitoUserId) -> {
+            UserAccount account = byId.get(user);
+            account.cognitoUserId().ifPresent(byCognitoUserId::remove);
+            store(new UserAccount(account.user(), account.email(), Optional.of(cognitoUserId)));
+        });
+        return new CognitoAssignment(updates.size(), unknown);
+    }
+
+    private void store(UserAccount account) {
+        UserId id = account.user().id();
+        byId.put(id, account);
+        byNormalizedHandle.put(account.user().handle().normalized(), id);
+        account.cognitoUserId().ifPresent(cognitoUserId -> byCognitoUserId.put(cognitoUserId, id));
+    }
+
+    private User userOf(UserId id) {
+        return byId.get(id).user();
+    }
+
+    private static MessagingException cognitoIdTaken() {
+        return new MessagingException(ErrorCode.COGNITO_USER_ID_TAKEN, "a Cognito user id belongs to one user");
+    }
+}

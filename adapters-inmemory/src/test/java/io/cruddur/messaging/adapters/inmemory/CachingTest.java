@@ -1,0 +1,177 @@
+package io.cruddur.messaging.adapters.inmemory;
+
+import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.core.cache.CacheSettings;
+import io.cruddur.messaging.core.domain.CognitoUserId;
+import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserAccount;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.UserDirectoryPort;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.SendMessageCommand;
+import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CachingTest {
+    private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
+    private final CountingDirectory countingDirectory = new CountingDirectory(directory);
+    private final InMemoryMessagingPort storage = new InMemoryMessagingPort();
+    private final CountingMembershipReads countingStorage = new CountingMembershipReads(storage);
+    private final CognitoUserId andrewsSub = new CognitoUserId("sub-andrew");
+    private final User andrew = register("andrewbrown", Optional.of(andrewsSub));
+    private final User bayko = register("bayko", Optional.empty());
+
+    @Test
+    void a_warm_cache_asks_the_directory_nothing_per_request() {
+        Messaging messaging = messaging(CacheSettings.DEFAULT);
+        messaging.authenticate(andrewsSub);
+        messaging.findUser(bayko.handle());
+        int cold = countingDirectory.lookups.get();
+
+        for (int request = 0; request < 10; request++) {
+            User caller = messaging.authenticate(andrewsSub);
+            messaging.findUser(new Handle("BAYKO"));
+            messaging.startConversation(new StartConversationCommand(
+                    caller, bayko.handle(), new MessageText("again " + request), Optional.empty()));
+        }
+
+        assertThat(cold).isEqualTo(2);
+        assertThat(countingDirectory.lookups.get()).isEqualTo(cold);
+    }
+
+    @Test
+    void a_change_through_the_directory_is_seen_at_once() {
+        Messaging messaging = messaging(CacheSettings.DEFAULT);
+        assertThat(messaging.authenticate(andrewsSub)).isEqualTo(andrew);
+
+        messaging.users().assignCognitoUserIds(Map.of(andrew.handle(), new CognitoUserId("sub-andrew-2")));
+        assertRefused(() -> messaging.authenticate(andrewsSub), ErrorCode.USER_UNKNOWN);
+
+        CognitoAssignment moved = messaging.users().assignCognitoUserIds(Map.of(bayko.handle(), andrewsSub));
+
+        assertThat(moved.updated()).isEqualTo(1);
+        assertThat(messaging.authenticate(andrewsSub)).isEqualTo(bayko);
+    }
+
+    @Test
+    void a_user_that_was_not_found_is_not_remembered_as_missing() {
+        Messaging messaging = messaging(CacheSettings.DEFAULT);
+        CognitoUserId newcomer = new CognitoUserId("sub-newcomer");
+        assertRefused(() -> messaging.authenticate(newcomer), ErrorCode.USER_UNKNOWN);
+
+        User registeredElsewhere = register("newcomer", Optional.of(newcomer));
+
+        assertThat(messaging.authenticate(newcomer)).isEqualTo(registeredElsewhere);
+    }
+
+    @Test
+    void a_zero_sized_cache_asks_the_directory_every_time() {
+        Messaging messaging = messaging(new CacheSettings(0, Duration.ofMinutes(5)));
+
+        for (int request = 0; request < 5; request++) {
+            messaging.authenticate(andrewsSub);
+        }
+
+        assertThat(countingDirectory.lookups.get()).isEqualTo(5);
+    }
+
+    @Test
+    void a_groups_members_are_read_once_and_not_at_all_by_the_process_that_created_it() {
+        Messaging creator = messaging(CacheSettings.DEFAULT);
+        MessageGroupId group = creator.startConversation(new StartConversationCommand(
+                andrew, bayko.handle(), new MessageText("hello"), Optional.empty())).groupId();
+        send(creator, group, 5);
+        assertThat(countingStorage.membershipReads.get()).isZero();
+
+        Messaging otherProcess = messaging(CacheSettings.DEFAULT);
+        send(otherProcess, group, 5);
+
+        assertThat(countingStorage.membershipReads.get()).isEqualTo(1);
+    }
+
+    private void send(Messaging messaging, MessageGroupId group, int times) {
+        for (int i = 0; i < times; i++) {
+            messaging.sendMessage(new SendMessageCommand(bayko, group, new MessageText("reply " + i), Optional.empty()));
+        }
+    }
+
+    private Messaging messaging(CacheSettings cache) {
+        return Messaging.builder().messages(countingStorage).users(countingDirectory).cache(cache).build();
+    }
+
+    private User register(String handle, Optional<CognitoUserId> sub) {
+        return directory.register(new NewUser(new Handle(handle), handle, handle + "@example.org", sub)).user();
+    }
+
+    /** Counts the lookups that reach the real directory. */
+    private static final class CountingDirectory implements UserDirectoryPort {
+        private final UserDirectoryPort directory;
+        private final AtomicInteger lookups = new AtomicInteger();
+
+        CountingDirectory(UserDirectoryPort directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public Optional<User> findByCognitoUserId(CognitoUserId cognitoUserId) {
+            lookups.incrementAndGet();
+            return directory.findByCognitoUserId(cognitoUserId);
+        }
+
+        @Override
+        public Optional<User> findByHandle(Handle handle) {
+            lookups.incrementAndGet();
+            return directory.findByHandle(handle);
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+            lookups.incrementAndGet();
+            return directory.findById(id);
+        }
+
+        @Override
+        public List<UserAccount> listUsers() {
+            return directory.listUsers();
+        }
+
+        @Override
+        public UserAccount register(NewUser user) {
+            return directory.register(user);
+        }
+
+        @Override
+        public CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments) {
+            return directory.assignCognitoUserIds(assignments);
+        }
+    }
+
+    /** Counts reads of a group's rows, which is how membership is looked up. */
+    private static final class CountingMembershipReads extends ForwardingMessagingPort {
+        private final AtomicInteger membershipReads = new AtomicInteger();
+
+        CountingMembershipReads(InMemoryMessagingPort storage) {
+            super(storage);
+        }
+
+        @Override
+        public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
+            membershipReads.incrementAndGet();
+            return super.rowsOfGroup(group);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.cruddur.messaging.adapters.inmemory;
+
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.AppendOutcome;
+import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.Slice;
+import io.cruddur.messaging.core.port.SliceQuery;
+import io.cruddur.messaging.core.port.StartOutcome;
+import java.time.Instant;
+import java.util.List;
+
+/** Passes every call to real storage; a use-case test overrides the one call it wants to watch or bend. */
+class ForwardingMessagingPort implements MessagingPort {
+    private final MessagingPort storage;
+
+    ForwardingMessagingPort(MessagingPort storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public AppendOutcome appendMessage(Message message) {
+        return storage.appendMessage(message);
+    }
+
+    @Override
+    public Slice<Message> messages(MessageGroupId group, SliceQuery query) {
+        return storage.messages(group, query);
+    }
+
+    @Override
+    public Slice<MessageGroupRow> groupRows(UserId owner, SliceQuery query) {
+        return storage.groupRows(owner, query);
+    }
+
+    @Override
+    public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
+        return storage.rowsOfGroup(group);
+    }
+
+    @Override
+    public StartOutcome startConversation(NewConversation conversation) {
+        return storage.startConversation(conversation);
+    }
+
+    @Override
+    public boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt) {
+        return storage.advanceGroupRow(current, lastMessage, lastMessageAt);
+    }
+}

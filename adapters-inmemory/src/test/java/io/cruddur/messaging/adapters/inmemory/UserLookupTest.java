@@ -1,0 +1,38 @@
+package io.cruddur.messaging.adapters.inmemory;
+
+import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.core.domain.CognitoUserId;
+import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.Handle;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UserLookupTest {
+    private final World world = new World();
+
+    @Test
+    void a_token_subject_is_resolved_to_its_user() {
+        CognitoUserId sub = new CognitoUserId("3f0c6e1a-0000-4000-8000-000000000001");
+        world.messaging.users().assignCognitoUserIds(Map.of(world.bayko.handle(), sub));
+
+        assertThat(world.messaging.authenticate(sub)).isEqualTo(world.bayko);
+    }
+
+    @Test
+    void an_unknown_token_subject_is_refused() {
+        assertRefused(() -> world.messaging.authenticate(new CognitoUserId("nobody")), ErrorCode.USER_UNKNOWN);
+    }
+
+    @Test
+    void a_short_profile_is_found_by_handle() {
+        assertThat(world.messaging.findUser(new Handle("Londo"))).isEqualTo(world.londo);
+        assertRefused(() -> world.messaging.findUser(new Handle("ghost")), ErrorCode.HANDLE_NOT_FOUND);
+    }
+
+    @Test
+    void registering_a_taken_handle_is_refused() {
+        assertRefused(() -> world.memory.seedUser("BAYKO", "Another Bayko"), ErrorCode.HANDLE_TAKEN);
+    }
+}
