@@ -1,0 +1,64 @@
+package io.cruddur.messaging.adapters.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.core.domain.Cursor;
+import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.MessagingException;
+import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.ConversationStarted;
+import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
+import io.cruddur.messaging.core.usecase.ListMessagesQuery;
+import io.cruddur.messaging.core.usecase.MessagePage;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.SendMessageCommand;
+import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's usage example, kept compiling and true. */
+class ReadmeExampleTest {
+
+    @Test
+    void the_readme_example_works() {
+        // README example begins
+        InMemoryMessaging memory = InMemoryMessaging.create();
+        User andrew = memory.seedUser("andrewbrown", "Andrew Brown");
+        User bayko = memory.seedUser("bayko", "Andrew Bayko");
+        Messaging messaging = memory.messaging();
+
+        // D: start a conversation with @bayko (raw client input is validated, every problem at once)
+        ConversationStarted started = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "@bayko", "Have you seen the new season?", null));
+
+        // C: reply in the group; a client message id makes retries store one message
+        messaging.sendMessage(SendMessageCommand.parse(
+                bayko, started.groupId().toString(), "Not yet, no spoilers!", "0b9f7a52-6f1e-4a8e-9c1d-2f9d1e6c4b10"));
+
+        // A: the newest page, oldest first; page.older() is the cursor to the previous page
+        MessagePage page = messaging.listMessages(new ListMessagesQuery(andrew, started.groupId(), PageRequest.first()));
+        page.messages().forEach(m -> System.out.println(m.sender().handle() + ": " + m.text()));
+        List<Cursor> olderPage = page.older().stream().toList();
+
+        // B: my conversations, most recent first (E has already moved both rows to the reply)
+        messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first()))
+                .groups().forEach(g -> System.out.println(g.otherMember().handle() + " - " + g.lastMessage()));
+
+        // Refusals are one exception type with stable codes
+        try {
+            messaging.sendMessage(SendMessageCommand.parse(andrew, started.groupId().toString(), " ", null));
+        } catch (MessagingException refused) {
+            System.out.println(refused.codes()); // [MESSAGE_BLANK]; code() gives "message_blank"
+        }
+        // README example ends
+
+        assertThat(page.messages()).extracting(m -> m.text().value())
+                .containsExactly("Have you seen the new season?", "Not yet, no spoilers!");
+        assertThat(olderPage).isEmpty();
+        assertThat(messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first())).groups())
+                .singleElement().satisfies(g -> assertThat(g.lastMessage().value()).isEqualTo("Not yet, no spoilers!"));
+        World.assertRefused(() -> messaging.sendMessage(
+                SendMessageCommand.parse(andrew, started.groupId().toString(), " ", null)), ErrorCode.MESSAGE_BLANK);
+    }
+}
