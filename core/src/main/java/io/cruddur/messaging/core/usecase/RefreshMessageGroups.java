@@ -20,7 +20,7 @@ public final class RefreshMessageGroups {
 
     private final MessagingPort messages;
 
-    RefreshMessageGroups(MessagingPort messages) {
+    public RefreshMessageGroups(MessagingPort messages) {
         this.messages = messages;
     }
 

@@ -1,0 +1,66 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Builds the SDK clients: an explicit HTTP client (the classpath may hold several, and the SDK
+ * then refuses to pick), call and attempt timeouts, and a bounded number of attempts. Build one
+ * of each per process and share it.
+ */
+public final class DynamoDbClients {
+    private static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("local", "local");
+
+    private DynamoDbClients() {
+    }
+
+    public static DynamoDbClient dynamo(DynamoDbSettings settings, ExecutionInterceptor... interceptors) {
+        return configure(DynamoDbClient.builder(), settings, interceptors).build();
+    }
+
+    public static DynamoDbStreamsClient streams(DynamoDbSettings settings) {
+        return configure(DynamoDbStreamsClient.builder(), settings).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, DynamoDbSettings settings, ExecutionInterceptor... interceptors) {
+        builder.httpClientBuilder(Apache5HttpClient.builder())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(settings.apiCallTimeout())
+                        .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts())
+                                .build())
+                        .executionInterceptors(List.of(interceptors))
+                        .build());
+        settings.endpoint().ifPresent(endpoint -> builder
+                .endpointOverride(endpoint)
+                .credentialsProvider(localCredentials())
+                .region(Region.of(settings.region().orElse(DynamoDbSettings.LOCAL_REGION))));
+        if (settings.endpoint().isEmpty()) {
+            settings.region().map(Region::of).ifPresent(builder::region);
+        }
+        return builder;
+    }
+
+    /** Real credentials when the environment has them; DynamoDB Local accepts any. */
+    private static AwsCredentialsProvider localCredentials() {
+        return AwsCredentialsProviderChain.builder()
+                .credentialsProviders(DefaultCredentialsProvider.builder().build(),
+                        StaticCredentialsProvider.create(LOCAL_CREDENTIALS))
+                .build();
+    }
+}

@@ -1,0 +1,154 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.UserPair;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The single-table layout, as the reference Cruddur backend writes it, plus two item kinds of
+ * our own. Only group rows carry {@code message_group_uuid}, so the GSI holds them alone.
+ * <pre>
+ * message       pk MSG#{group}          sk {created_at}   message_uuid message user_uuid user_display_name user_handle
+ * group row     pk GRP#{owner}          sk {last_msg_at}  message_group_uuid message user_uuid user_display_name user_handle
+ * message id    pk MSGID#{message_uuid} sk MSGID          message_pk message_sk       (idempotency; ours)
+ * pair          pk PAIR#{uuid}#{uuid}   sk PAIR           group_uuid                  (one group per pair; ours)
+ * </pre>
+ */
+final class MessageTable {
+    static final String DEFAULT_NAME = "cruddur-messages";
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GROUP_INDEX = "message-group-sk-index";
+    static final String GROUP_UUID = "message_group_uuid";
+    static final String MESSAGE = "message";
+    static final String MESSAGE_UUID = "message_uuid";
+    static final String USER_UUID = "user_uuid";
+    static final String USER_DISPLAY_NAME = "user_display_name";
+    static final String USER_HANDLE = "user_handle";
+    static final String MESSAGE_PK = "message_pk";
+    static final String MESSAGE_SK = "message_sk";
+    static final String PAIR_GROUP_UUID = "group_uuid";
+
+    static final String MESSAGE_PREFIX = "MSG#";
+    static final String GROUP_ROW_PREFIX = "GRP#";
+    static final String MESSAGE_ID_PREFIX = "MSGID#";
+    static final String PAIR_PREFIX = "PAIR#";
+    private static final String MESSAGE_ID_SK = "MSGID";
+    private static final String PAIR_SK = "PAIR";
+
+    private MessageTable() {
+    }
+
+    static String messagesKey(MessageGroupId group) {
+        return MESSAGE_PREFIX + group;
+    }
+
+    static String rowsKey(UserId owner) {
+        return GROUP_ROW_PREFIX + owner;
+    }
+
+    static Map<String, AttributeValue> messageItem(Message message) {
+        return Map.of(
+                PK, s(messagesKey(message.groupId())),
+                SK, s(Timestamps.format(message.createdAt())),
+                MESSAGE_UUID, s(message.id().toString()),
+                MESSAGE, s(message.text().value()),
+                USER_UUID, s(message.sender().id().toString()),
+                USER_DISPLAY_NAME, s(message.sender().displayName()),
+                USER_HANDLE, s(message.sender().handle().value()));
+    }
+
+    static boolean isMessageItem(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(PK);
+        return pk != null && pk.s() != null && pk.s().startsWith(MESSAGE_PREFIX);
+    }
+
+    static Message message(Map<String, AttributeValue> item) {
+        return new Message(
+                new MessageId(uuid(item, MESSAGE_UUID)),
+                new MessageGroupId(UUID.fromString(text(item, PK).substring(MESSAGE_PREFIX.length()))),
+                user(item),
+                new MessageText(text(item, MESSAGE)),
+                Timestamps.parse(text(item, SK)));
+    }
+
+    static Map<String, AttributeValue> rowItem(MessageGroupRow row) {
+        return Map.of(
+                PK, s(rowsKey(row.owner())),
+                SK, s(Timestamps.format(row.lastMessageAt())),
+                GROUP_UUID, s(row.groupId().toString()),
+                MESSAGE, s(row.lastMessage().value()),
+                USER_UUID, s(row.otherMember().id().toString()),
+                USER_DISPLAY_NAME, s(row.otherMember().displayName()),
+                USER_HANDLE, s(row.otherMember().handle().value()));
+    }
+
+    static MessageGroupRow row(Map<String, AttributeValue> item) {
+        return new MessageGroupRow(
+                new UserId(UUID.fromString(text(item, PK).substring(GROUP_ROW_PREFIX.length()))),
+                new MessageGroupId(uuid(item, GROUP_UUID)),
+                user(item),
+                new MessageText(text(item, MESSAGE)),
+                Timestamps.parse(text(item, SK)));
+    }
+
+    static Map<String, AttributeValue> rowKey(MessageGroupRow row) {
+        return Map.of(PK, s(rowsKey(row.owner())), SK, s(Timestamps.format(row.lastMessageAt())));
+    }
+
+    /** Points from a message id to its message, so an id is stored once whatever the group. */
+    static Map<String, AttributeValue> messageIdItem(Message message) {
+        return Map.of(
+                PK, s(MESSAGE_ID_PREFIX + message.id()),
+                SK, s(MESSAGE_ID_SK),
+                MESSAGE_PK, s(messagesKey(message.groupId())),
+                MESSAGE_SK, s(Timestamps.format(message.createdAt())));
+    }
+
+    /** The key of the message a message-id item points to. */
+    static Map<String, AttributeValue> pointedMessageKey(Map<String, AttributeValue> messageIdItem) {
+        return Map.of(PK, messageIdItem.get(MESSAGE_PK), SK, messageIdItem.get(MESSAGE_SK));
+    }
+
+    /** Marks a pair as having a group: the item whose existence keeps a pair to one group. */
+    static Map<String, AttributeValue> pairItem(UserPair pair, MessageGroupId group) {
+        return Map.of(
+                PK, s(PAIR_PREFIX + pair.first() + "#" + pair.second()),
+                SK, s(PAIR_SK),
+                PAIR_GROUP_UUID, s(group.toString()));
+    }
+
+    static MessageGroupId pairGroup(Map<String, AttributeValue> pairItem) {
+        return new MessageGroupId(uuid(pairItem, PAIR_GROUP_UUID));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static User user(Map<String, AttributeValue> item) {
+        return new User(new UserId(uuid(item, USER_UUID)), new Handle(text(item, USER_HANDLE)),
+                text(item, USER_DISPLAY_NAME));
+    }
+
+    private static UUID uuid(Map<String, AttributeValue> item, String attribute) {
+        return UUID.fromString(text(item, attribute));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        if (value == null || value.s() == null) {
+            throw new IllegalArgumentException("item " + item.get(PK) + " lacks the string attribute " + attribute);
+        }
+        return value.s();
+    }
+}

@@ -1,0 +1,75 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import io.cruddur.messaging.core.port.SliceQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * Reads a range of one partition (a group's messages, a user's group rows) in sort-key order:
+ * one Query with {@code Limit = limit + 1}, so that "more" is known rather than guessed. A second
+ * Query happens only if DynamoDB stops at its 1 MB page size first.
+ */
+final class PartitionReader {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    /** Items in query order, whether more lie beyond, and the read capacity the queries consumed. */
+    record Range(List<Map<String, AttributeValue>> items, boolean more, double capacityUnits) {
+    }
+
+    PartitionReader(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    Range read(String partitionKey, SliceQuery query) {
+        boolean newestFirst = query.direction() == SliceQuery.Direction.NEWEST_FIRST;
+        Map<String, String> names = new HashMap<>(Map.of("#pk", MessageTable.PK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", MessageTable.s(partitionKey));
+        String condition = "#pk = :pk";
+        if (query.from().isPresent()) {
+            condition += newestFirst ? " AND #sk < :from" : " AND #sk > :from";
+            names.put("#sk", MessageTable.SK);
+            values.put(":from", MessageTable.s(newestFirst
+                    ? Timestamps.beforeBound(query.from().get())
+                    : Timestamps.afterBound(query.from().get())));
+        }
+        int wanted = query.limit() + 1;
+        List<Map<String, AttributeValue>> items = new ArrayList<>(wanted);
+        double capacity = 0;
+        Map<String, AttributeValue> startKey = null;
+        try {
+            do {
+                QueryResponse response = dynamo.query(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .scanIndexForward(!newestFirst)
+                        .consistentRead(true)
+                        .limit(wanted - items.size())
+                        .exclusiveStartKey(startKey)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .build());
+                items.addAll(response.items());
+                if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
+                    capacity += response.consumedCapacity().capacityUnits();
+                }
+                startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+            } while (startKey != null && items.size() < wanted);
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+        boolean more = items.size() > query.limit();
+        return new Range(more ? items.subList(0, query.limit()) : items, more, capacity);
+    }
+}

@@ -1,0 +1,166 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The schema tools of the reference's scripts ({@code schema-load}, {@code list-tables},
+ * {@code drop}, {@code scan}) for the message table: the key schema, the sparse GSI
+ * {@value MessageTable#GROUP_INDEX} and a {@code NEW_IMAGE} stream.
+ */
+public final class TableAdmin {
+    private static final long PROVISIONED_UNITS = 5;
+
+    /** How the table is billed: on demand, or 5 read and 5 write units as the reference provisions. */
+    public enum Billing {
+        ON_DEMAND,
+        PROVISIONED_5
+    }
+
+    public enum CreateOutcome {
+        CREATED,
+        ALREADY_EXISTS
+    }
+
+    public enum DropOutcome {
+        DROPPED,
+        NOT_FOUND,
+        DELETION_PROTECTED
+    }
+
+    /** One page of a scan, each item with its attributes rendered as text. */
+    public record ScanPage(List<Map<String, String>> items) {
+        public ScanPage {
+            items = List.copyOf(items);
+        }
+    }
+
+    private final DynamoDbClient dynamo;
+
+    public TableAdmin(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    /** Creates the table and waits until it is active; an existing table is reported and left alone. */
+    public CreateOutcome createTable(String table, Billing billing, boolean deletionProtection) {
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(table)
+                .keySchema(key(MessageTable.PK, KeyType.HASH), key(MessageTable.SK, KeyType.RANGE))
+                .attributeDefinitions(
+                        string(MessageTable.PK), string(MessageTable.SK), string(MessageTable.GROUP_UUID))
+                .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE))
+                .deletionProtectionEnabled(deletionProtection);
+        GlobalSecondaryIndex.Builder index = GlobalSecondaryIndex.builder()
+                .indexName(MessageTable.GROUP_INDEX)
+                .keySchema(key(MessageTable.GROUP_UUID, KeyType.HASH), key(MessageTable.SK, KeyType.RANGE))
+                .projection(projection -> projection.projectionType(ProjectionType.ALL));
+        if (billing == Billing.PROVISIONED_5) {
+            ProvisionedThroughput five = ProvisionedThroughput.builder()
+                    .readCapacityUnits(PROVISIONED_UNITS).writeCapacityUnits(PROVISIONED_UNITS).build();
+            request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(five);
+            index.provisionedThroughput(five);
+        } else {
+            request.billingMode(BillingMode.PAY_PER_REQUEST);
+        }
+        try {
+            dynamo.createTable(request.globalSecondaryIndexes(index.build()).build());
+        } catch (ResourceInUseException exists) {
+            return CreateOutcome.ALREADY_EXISTS;
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+        waitUntilActive(table);
+        return CreateOutcome.CREATED;
+    }
+
+    public List<String> listTables() {
+        try {
+            return dynamo.listTablesPaginator().tableNames().stream().toList();
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+    }
+
+    /** Drops a table unless deletion protection is on. */
+    public DropOutcome dropTable(String table) {
+        try {
+            TableDescription description = dynamo.describeTable(request -> request.tableName(table)).table();
+            if (Boolean.TRUE.equals(description.deletionProtectionEnabled())) {
+                return DropOutcome.DELETION_PROTECTED;
+            }
+            dynamo.deleteTable(request -> request.tableName(table));
+            dynamo.waiter().waitUntilTableNotExists(request -> request.tableName(table));
+            return DropOutcome.DROPPED;
+        } catch (ResourceNotFoundException missing) {
+            return DropOutcome.NOT_FOUND;
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+    }
+
+    /** Hands the table's items to {@code pages} one page at a time; returns how many items there were. */
+    public long scan(String table, int pageSize, Consumer<ScanPage> pages) {
+        long items = 0;
+        try {
+            for (var page : dynamo.scanPaginator(request -> request.tableName(table).limit(pageSize))) {
+                items += page.count();
+                pages.accept(new ScanPage(page.items().stream().map(TableAdmin::render).toList()));
+            }
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+        return items;
+    }
+
+    private void waitUntilActive(String table) {
+        try {
+            dynamo.waiter().waitUntilTableExists(request -> request.tableName(table));
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+    }
+
+    private static Map<String, String> render(Map<String, AttributeValue> item) {
+        Map<String, String> rendered = new LinkedHashMap<>();
+        item.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> rendered.put(entry.getKey(), text(entry.getValue())));
+        return rendered;
+    }
+
+    private static String text(AttributeValue value) {
+        if (value.s() != null) {
+            return value.s();
+        }
+        if (value.n() != null) {
+            return value.n();
+        }
+        return value.toString();
+    }
+
+    private static KeySchemaElement key(String attribute, KeyType type) {
+        return KeySchemaElement.builder().attributeName(attribute).keyType(type).build();
+    }
+
+    private static AttributeDefinition string(String attribute) {
+        return AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build();
+    }
+}
