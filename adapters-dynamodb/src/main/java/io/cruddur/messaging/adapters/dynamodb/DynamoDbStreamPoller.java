@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private final Map<String, ShardCursor> shards = new LinkedHashMap<>();
     private final AtomicLong handledRecords = new AtomicLong();
     private volatile boolean running;
+    private volatile CountDownLatch stopSignal = new CountDownLatch(1);
     private Thread worker;
     private String streamArn;
 
@@ -71,19 +74,23 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             return;
         }
         running = true;
+        stopSignal = new CountDownLatch(1);
         worker = new Thread(this::run, "dynamodb-stream-poller-" + table);
         worker.setDaemon(true);
         worker.start();
     }
 
-    /** Stops after the batch in hand and waits for the thread to end. */
+    /**
+     * Stops after the batch in hand and waits for the thread to end. The thread is signalled, not
+     * interrupted, so a request under way completes rather than being aborted half-way.
+     */
     @Override
     public synchronized void close() {
         running = false;
+        stopSignal.countDown();
         if (worker == null) {
             return;
         }
-        worker.interrupt();
         try {
             worker.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException interrupted) {
@@ -225,10 +232,10 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 Optional.ofNullable(record.dynamodb().newImage()).orElse(Map.of()));
     }
 
+    /** Waits unless stopped meanwhile; false when it is time to stop. */
     private boolean sleep(Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
-            return true;
+            return !stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return false;

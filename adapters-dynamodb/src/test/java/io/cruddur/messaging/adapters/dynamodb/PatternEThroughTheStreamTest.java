@@ -1,0 +1,120 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
+import io.cruddur.messaging.core.usecase.SendMessageCommand;
+import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Pattern E as production runs it: messages land in the table, the stream carries them, rows follow. */
+class PatternEThroughTheStreamTest {
+    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    private final String table = LOCAL.newTable();
+    private final DynamoDbMessagingPort port = new DynamoDbMessagingPort(LOCAL.dynamo(), table);
+    private final MessageStreamHandler handler = new MessageStreamHandler(new RefreshMessageGroups(port));
+    private final DynamoDbStreamPoller poller =
+            new DynamoDbStreamPoller(LOCAL.dynamo(), LOCAL.streams(), table, handler, Duration.ofMillis(200));
+    private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
+    private final User andrew = register("andrewbrown");
+    private final User bayko = register("bayko");
+    private final Messaging messaging = Messaging.builder().messages(port).users(directory).build();
+
+    @AfterEach
+    void stopPoller() {
+        poller.close();
+    }
+
+    @Test
+    void the_poller_brings_both_members_rows_to_the_last_message() {
+        poller.start();
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        List<Message> replies = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> messaging.sendMessage(new SendMessageCommand(i % 2 == 0 ? andrew : bayko, group,
+                        new MessageText("reply " + i), Optional.empty())))
+                .toList();
+        Message last = replies.get(replies.size() - 1);
+
+        Eventually.within(BOUND, () -> {
+            assertThat(row(andrew)).extracting(r -> r.lastMessage().value(), MessageGroupRow::lastMessageAt)
+                    .containsExactly("reply 5", last.createdAt());
+            assertThat(row(bayko)).extracting(r -> r.lastMessage().value(), MessageGroupRow::lastMessageAt)
+                    .containsExactly("reply 5", last.createdAt());
+        });
+    }
+
+    @Test
+    void duplicated_and_out_of_order_records_still_end_at_the_latest_message() {
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        Message first = send(bayko, group, "first");
+        Message second = send(andrew, group, "second");
+        Message third = send(bayko, group, "third");
+        assertThat(row(andrew).lastMessage().value()).as("without the stream, rows stay put").isEqualTo("hello");
+
+        ChangeBatchHandler.BatchResult result = handler.handle(List.of(
+                insert("1", third), insert("2", first), insert("3", third), insert("4", second),
+                new ChangeRecord("MODIFY", "5", MessageTable.messageItem(first)),
+                new ChangeRecord("REMOVE", "6", MessageTable.messageItem(first)),
+                new ChangeRecord("INSERT", "7", MessageTable.rowItem(row(andrew)))));
+
+        assertThat(result).isEqualTo(new ChangeBatchHandler.BatchResult(2, Optional.empty()));
+        assertThat(row(andrew).lastMessage().value()).isEqualTo("third");
+        assertThat(row(bayko).lastMessageAt()).isEqualTo(third.createdAt());
+        assertThat(groups(andrew)).hasSize(1);
+    }
+
+    @Test
+    void a_stopped_poller_catches_up_when_started_again() {
+        poller.start();
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        Eventually.within(BOUND, () -> assertThat(poller.handledRecords()).isPositive());
+        poller.close();
+        Message whileStopped = send(bayko, group, "while the poller was stopped");
+
+        poller.start();
+
+        Eventually.within(BOUND, () -> assertThat(row(andrew).lastMessageAt()).isEqualTo(whileStopped.createdAt()));
+    }
+
+    private Message send(User sender, MessageGroupId group, String text) {
+        return messaging.sendMessage(new SendMessageCommand(sender, group,
+                new MessageText(text), Optional.empty()));
+    }
+
+    private static ChangeRecord insert(String sequenceNumber, Message message) {
+        return new ChangeRecord("INSERT", sequenceNumber, MessageTable.messageItem(message));
+    }
+
+    private MessageGroupRow row(User owner) {
+        return groups(owner).get(0);
+    }
+
+    private List<MessageGroupRow> groups(User owner) {
+        return messaging.listMessageGroups(new ListMessageGroupsQuery(owner, PageRequest.first())).groups();
+    }
+
+    private User register(String handle) {
+        return directory.register(new NewUser(new Handle(handle), handle, handle + "@example.org", Optional.empty())).user();
+    }
+}

@@ -1,0 +1,134 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
+import io.cruddur.messaging.core.usecase.ListMessagesQuery;
+import io.cruddur.messaging.core.usecase.MessagePage;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.SendMessageCommand;
+import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Items as the reference's Python writes them (boto3 {@code put_item} with its attribute names
+ * and {@code datetime.isoformat()} times) are read by patterns A and B, and items written here
+ * have exactly the reference's shape.
+ */
+class ReferenceInteropTest {
+    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final String TABLE = LOCAL.newTable();
+
+    private final DynamoDbClient dynamo = LOCAL.dynamo();
+    private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
+    private final User andrew = register("andrewbrown", "Andrew Brown");
+    private final User bayko = register("bayko", "Andrew Bayko");
+    private final Messaging messaging = Messaging.builder()
+            .messages(new DynamoDbMessagingPort(dynamo, TABLE)).users(directory).build();
+    private final String group = UUID.randomUUID().toString();
+
+    @Test
+    void a_conversation_written_by_the_reference_is_listed_by_patterns_a_and_b() {
+        // The reference writes microseconds, except that isoformat() drops a zero fraction.
+        putReferenceMessage("2025-12-31T23:59:59.999999+00:00", andrew, "Happy new year, almost");
+        putReferenceMessage("2026-01-01T00:00:00+00:00", bayko, "Happy new year!");
+        putReferenceMessage("2026-01-01T00:00:00.000001+00:00", andrew, "Right on time");
+        putReferenceGroupRow(andrew, bayko, "2026-01-01T00:00:00.000001+00:00", "Right on time");
+        putReferenceGroupRow(bayko, andrew, "2026-01-01T00:00:00.000001+00:00", "Right on time");
+
+        MessagePage newest = messaging.listMessages(new ListMessagesQuery(andrew, new MessageGroupId(UUID.fromString(group)),
+                PageRequest.first(2)));
+        MessagePage older = messaging.listMessages(new ListMessagesQuery(andrew, new MessageGroupId(UUID.fromString(group)),
+                PageRequest.at(newest.older().orElseThrow(), 2)));
+
+        assertThat(newest.messages()).extracting(message -> message.text().value())
+                .containsExactly("Happy new year!", "Right on time");
+        assertThat(newest.messages().get(0).createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(newest.messages().get(0).sender()).isEqualTo(bayko);
+        assertThat(older.messages()).extracting(message -> message.text().value())
+                .containsExactly("Happy new year, almost");
+        assertThat(older.older()).isEmpty();
+        assertThat(messaging.listMessageGroups(new ListMessageGroupsQuery(bayko, PageRequest.first())).groups())
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.otherMember()).isEqualTo(andrew);
+                    assertThat(row.lastMessage().value()).isEqualTo("Right on time");
+                    assertThat(row.groupId().toString()).isEqualTo(group);
+                });
+    }
+
+    @Test
+    void a_message_written_here_has_exactly_the_reference_shape() {
+        putReferenceGroupRow(andrew, bayko, "2026-01-01T00:00:00+00:00", "hi");
+        putReferenceGroupRow(bayko, andrew, "2026-01-01T00:00:00+00:00", "hi");
+
+        Message sent = messaging.sendMessage(SendMessageCommand.parse(bayko, group, "written by Java", null));
+
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(TABLE).key(Map.of(
+                "pk", AttributeValue.fromS("MSG#" + group),
+                "sk", AttributeValue.fromS(Timestamps.format(sent.createdAt()))))).item();
+        assertThat(item.keySet()).containsExactlyInAnyOrder(
+                "pk", "sk", "message_uuid", "message", "user_uuid", "user_display_name", "user_handle");
+        assertThat(item.get("sk").s()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
+        assertThat(item.get("message").s()).isEqualTo("written by Java");
+        assertThat(item.get("user_uuid").s()).isEqualTo(bayko.id().toString());
+        assertThat(item.get("user_handle").s()).isEqualTo("bayko");
+        assertThat(item.get("user_display_name").s()).isEqualTo("Andrew Bayko");
+        assertThat(item.get("message_uuid").s()).isEqualTo(sent.id().toString());
+    }
+
+    @Test
+    void group_rows_written_here_have_exactly_the_reference_shape() {
+        messaging.startConversation(StartConversationCommand.parse(andrew, "bayko", "hello", null));
+        MessageGroupRow row = messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first()))
+                .groups().get(0);
+
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(TABLE).key(Map.of(
+                "pk", AttributeValue.fromS("GRP#" + andrew.id()),
+                "sk", AttributeValue.fromS(Timestamps.format(row.lastMessageAt()))))).item();
+        assertThat(item.keySet()).containsExactlyInAnyOrder(
+                "pk", "sk", "message_group_uuid", "message", "user_uuid", "user_display_name", "user_handle");
+        assertThat(item.get("user_uuid").s()).isEqualTo(bayko.id().toString());
+        assertThat(item.get("message_group_uuid").s()).isEqualTo(row.groupId().toString());
+    }
+
+    private void putReferenceMessage(String createdAt, User sender, String text) {
+        dynamo.putItem(request -> request.tableName(TABLE).item(Map.of(
+                "pk", AttributeValue.fromS("MSG#" + group),
+                "sk", AttributeValue.fromS(createdAt),
+                "message", AttributeValue.fromS(text),
+                "message_uuid", AttributeValue.fromS(UUID.randomUUID().toString()),
+                "user_uuid", AttributeValue.fromS(sender.id().toString()),
+                "user_display_name", AttributeValue.fromS(sender.displayName()),
+                "user_handle", AttributeValue.fromS(sender.handle().value()))));
+    }
+
+    private void putReferenceGroupRow(User owner, User other, String lastMessageAt, String text) {
+        dynamo.putItem(request -> request.tableName(TABLE).item(Map.of(
+                "pk", AttributeValue.fromS("GRP#" + owner.id()),
+                "sk", AttributeValue.fromS(lastMessageAt),
+                "message_group_uuid", AttributeValue.fromS(group),
+                "message", AttributeValue.fromS(text),
+                "user_uuid", AttributeValue.fromS(other.id().toString()),
+                "user_display_name", AttributeValue.fromS(other.displayName()),
+                "user_handle", AttributeValue.fromS(other.handle().value()))));
+    }
+
+    private User register(String handle, String name) {
+        return directory.register(new NewUser(new Handle(handle), name, handle + "@example.org", Optional.empty())).user();
+    }
+}

@@ -1,0 +1,88 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
+import io.cruddur.messaging.core.usecase.ListMessagesQuery;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.SendMessageCommand;
+import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** What each pattern costs in DynamoDB requests, counted at the SDK by an execution interceptor. */
+class RequestCountTest {
+    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final String TABLE = LOCAL.newTable();
+
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final DynamoDbClient counted = LOCAL.dynamo(new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            requests.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
+    });
+    private final DynamoDbMessagingPort port = new DynamoDbMessagingPort(counted, TABLE);
+    private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
+    private final User andrew = register("andrewbrown");
+    private final User bayko = register("bayko");
+
+    @Test
+    void each_pattern_costs_one_request_once_memberships_are_cached() {
+        Messaging messaging = Messaging.builder().messages(port).users(directory).build();
+
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        assertThat(takeRequests()).as("D").containsExactly("TransactWriteItems");
+
+        messaging.sendMessage(SendMessageCommand.parse(bayko, group.toString(), "hi", null));
+        assertThat(takeRequests()).as("C").containsExactly("TransactWriteItems");
+
+        messaging.listMessages(new ListMessagesQuery(andrew, group, PageRequest.first()));
+        assertThat(takeRequests()).as("A").containsExactly("Query");
+
+        messaging.listMessageGroups(new ListMessageGroupsQuery(bayko, PageRequest.first()));
+        assertThat(takeRequests()).as("B").containsExactly("Query");
+    }
+
+    @Test
+    void another_process_looks_a_group_up_once_then_serves_it_from_its_cache() {
+        MessageGroupId group = Messaging.builder().messages(port).users(directory).build()
+                .startConversation(StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        Messaging otherProcess = Messaging.builder().messages(port).users(directory).build();
+        takeRequests();
+
+        otherProcess.listMessages(new ListMessagesQuery(bayko, group, PageRequest.first()));
+        assertThat(takeRequests()).as("first read: membership from the GSI, then the page")
+                .containsExactly("Query", "Query");
+
+        otherProcess.sendMessage(new SendMessageCommand(bayko, group,
+                new MessageText("again"), Optional.empty()));
+        otherProcess.listMessages(new ListMessagesQuery(bayko, group, PageRequest.first()));
+        assertThat(takeRequests()).containsExactly("TransactWriteItems", "Query");
+    }
+
+    private List<String> takeRequests() {
+        List<String> taken = List.copyOf(requests);
+        requests.clear();
+        return taken;
+    }
+
+    private User register(String handle) {
+        return directory.register(new NewUser(new Handle(handle), handle, handle + "@example.org", Optional.empty())).user();
+    }
+}

@@ -1,0 +1,83 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.cruddur.messaging.core.contract.Fixtures;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+
+/**
+ * The poller across a shard rollover: the parent shard is read to its end before the child, and
+ * every record arrives once, in order. Uses DynamoDB Local's embedded form, the one that can
+ * roll shards over on demand; its SDK clients are the same interfaces the poller takes in
+ * production.
+ */
+class ShardRolloverTest {
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    private final AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
+    private final String table = "rollover-messages";
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+    private DynamoDbStreamPoller poller;
+
+    @AfterEach
+    void stop() {
+        if (poller != null) {
+            poller.close();
+        }
+        local.shutdown();
+    }
+
+    @Test
+    void every_record_is_handled_once_and_in_order_across_a_rollover() {
+        new TableAdmin(local.dynamoDbClient()).createTable(table, TableAdmin.Billing.ON_DEMAND, false);
+        DynamoDbMessagingPort port = new DynamoDbMessagingPort(local.dynamoDbClient(), table);
+        MessageStreamHandler real = new MessageStreamHandler(new RefreshMessageGroups(port));
+        ChangeBatchHandler recording = batch -> {
+            batch.stream().filter(record -> MessageTable.isMessageItem(record.newImage()))
+                    .forEach(record -> seen.add(record.newImage().get(MessageTable.MESSAGE).s()));
+            return real.handle(batch);
+        };
+        poller = new DynamoDbStreamPoller(local.dynamoDbClient(), local.dynamoDbStreamsClient(), table, recording,
+                Duration.ofMillis(100));
+        User andrew = Fixtures.user("andrew");
+        Message hello = Fixtures.message(Fixtures.newGroup(), andrew, "message 0", Fixtures.T0);
+        port.startConversation(new NewConversation(andrew, Fixtures.user("bayko"), hello));
+        List<String> expected = new ArrayList<>(List.of("message 0"));
+        for (int i = 1; i <= 3; i++) {
+            expected.add(append(port, hello, i));
+        }
+        local.triggerShardRollovers();
+        for (int i = 4; i <= 6; i++) {
+            expected.add(append(port, hello, i));
+        }
+
+        poller.start();
+        Eventually.within(BOUND, () -> assertThat(seen).containsExactlyElementsOf(expected));
+        local.triggerShardRollovers();
+        expected.add(append(port, hello, 7));
+
+        Eventually.within(BOUND, () -> assertThat(seen).containsExactlyElementsOf(expected));
+        List<Shard> shards = local.dynamoDbStreamsClient().describeStream(request -> request.streamArn(
+                local.dynamoDbClient().describeTable(describe -> describe.tableName(table)).table().latestStreamArn()))
+                .streamDescription().shards();
+        assertThat(shards).hasSizeGreaterThanOrEqualTo(2).anySatisfy(shard -> assertThat(shard.parentShardId()).isNotNull());
+    }
+
+    private static String append(DynamoDbMessagingPort port, Message first, int i) {
+        String text = "message " + i;
+        port.appendMessage(Fixtures.message(first.groupId(), first.sender(), text, Fixtures.T0.plusSeconds(i)));
+        return text;
+    }
+}
