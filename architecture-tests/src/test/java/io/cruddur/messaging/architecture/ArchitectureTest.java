@@ -16,7 +16,7 @@ class ArchitectureTest {
             .importPackages("io.cruddur.messaging");
 
     static Stream<ArchRule> rules() {
-        return new ArchitectureRules("io.cruddur.messaging", List.of("inmemory", "dynamodb")).all().stream();
+        return new ArchitectureRules("io.cruddur.messaging", List.of("inmemory", "dynamodb", "postgres")).all().stream();
     }
 
     @ParameterizedTest

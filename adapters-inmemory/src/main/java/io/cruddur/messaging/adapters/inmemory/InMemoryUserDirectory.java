@@ -12,11 +12,10 @@ import io.cruddur.messaging.core.port.CognitoAssignment;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -60,29 +59,34 @@ public final class InMemoryUserDirectory implements UserDirectoryPort {
         return account;
     }
 
+    /** Applied in the map's order, each assignment seeing those before it, as a database transaction would. */
     @Override
     public synchronized CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments) {
+        Map<CognitoUserId, UserId> holders = new HashMap<>(byCognitoUserId);
+        Map<UserId, CognitoUserId> assigned = new LinkedHashMap<>();
         List<Handle> unknown = new ArrayList<>();
-        Map<UserId, CognitoUserId> updates = new HashMap<>();
-        Set<CognitoUserId> assigned = new HashSet<>();
-        assignments.forEach((handle, cognitoUserId) -> {
-            UserId user = byNormalizedHandle.get(handle.normalized());
+        int updated = 0;
+        for (Map.Entry<Handle, CognitoUserId> assignment : assignments.entrySet()) {
+            UserId user = byNormalizedHandle.get(assignment.getKey().normalized());
             if (user == null) {
-                unknown.add(handle);
-                return;
+                unknown.add(assignment.getKey());
+                continue;
             }
-            UserId holder = byCognitoUserId.get(cognitoUserId);
-            if ((holder != null && !holder.equals(user)) || !assigned.add(cognitoUserId)) {
+            UserId holder = holders.get(assignment.getValue());
+            if (holder != null && !holder.equals(user)) {
                 throw cognitoIdTaken();
             }
-            updates.put(user, cognitoUserId);
-        });
-        updates.forEach((user, cognitoUserId) -> {
+            Optional.ofNullable(assigned.get(user)).or(() -> byId.get(user).cognitoUserId()).ifPresent(holders::remove);
+            holders.put(assignment.getValue(), user);
+            assigned.put(user, assignment.getValue());
+            updated++;
+        }
+        assigned.forEach((user, cognitoUserId) -> {
             UserAccount account = byId.get(user);
             account.cognitoUserId().ifPresent(byCognitoUserId::remove);
             store(new UserAccount(account.user(), account.email(), Optional.of(cognitoUserId)));
         });
-        return new CognitoAssignment(updates.size(), unknown);
+        return new CognitoAssignment(updated, unknown);
     }
 
     private void store(UserAccount account) {

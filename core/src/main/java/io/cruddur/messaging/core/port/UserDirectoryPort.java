@@ -31,8 +31,9 @@ public interface UserDirectoryPort {
 
     /**
      * Gives users their Cognito ids, all in one transaction: either every known handle is
-     * assigned or, on {@code cognito_user_id_taken}, none is. Unknown handles are reported, not
-     * refused.
+     * assigned or, on {@code cognito_user_id_taken}, none is. Assignments apply in the map's
+     * order, each seeing those before it (so an id can move from one user to another). Unknown
+     * handles are reported, not refused.
      */
     CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments);
 }

@@ -166,6 +166,22 @@ public abstract class UserDirectoryPortContract {
     }
 
     @Test
+    void assignments_apply_in_order_so_an_id_can_move_to_another_user() {
+        CognitoUserId moving = newCognitoId();
+        User andrew = register("andrew", Optional.of(moving)).user();
+        User bayko = register("bayko", Optional.empty()).user();
+        CognitoUserId andrewsNewId = newCognitoId();
+        Map<Handle, CognitoUserId> assignments = new LinkedHashMap<>();
+        assignments.put(andrew.handle(), andrewsNewId);
+        assignments.put(bayko.handle(), moving);
+
+        assertThat(directory.assignCognitoUserIds(assignments).updated()).isEqualTo(2);
+
+        assertThat(directory.findByCognitoUserId(moving)).contains(bayko);
+        assertThat(directory.findByCognitoUserId(andrewsNewId)).contains(andrew);
+    }
+
+    @Test
     void assigning_a_user_the_id_they_already_have_is_allowed() {
         CognitoUserId cognito = newCognitoId();
         User andrew = register("andrew", Optional.of(cognito)).user();

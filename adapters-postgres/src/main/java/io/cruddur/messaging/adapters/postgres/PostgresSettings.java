@@ -1,0 +1,75 @@
+package io.cruddur.messaging.adapters.postgres;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach the user database: a JDBC URL and, when the connection string carried them, a
+ * user and password. {@link #fromEnvironment} reads the reference's {@code CONNECTION_URL}, which
+ * may be a JDBC URL ({@code jdbc:postgresql://localhost:5432/cruddur?user=postgres}) or a
+ * libpq-style URL ({@code postgresql://postgres:password@localhost:5432/cruddur}).
+ */
+public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<String> password, int maxPoolSize) {
+    static final int DEFAULT_POOL_SIZE = 10;
+
+    public PostgresSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("the pool needs at least one connection");
+        }
+    }
+
+    public static PostgresSettings fromEnvironment(Map<String, String> environment) {
+        String url = environment.get("CONNECTION_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("CONNECTION_URL is not set; e.g. postgresql://postgres:password@localhost:5432/cruddur");
+        }
+        return parse(url.strip());
+    }
+
+    /** Accepts {@code jdbc:postgresql://…}, {@code postgresql://…} and {@code postgres://…}. */
+    public static PostgresSettings parse(String connectionUrl) {
+        if (connectionUrl.startsWith("jdbc:postgresql:")) {
+            return new PostgresSettings(connectionUrl, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE);
+        }
+        URI uri;
+        try {
+            uri = new URI(connectionUrl);
+        } catch (URISyntaxException malformed) {
+            throw new IllegalArgumentException("CONNECTION_URL is not a URL", malformed);
+        }
+        if (!("postgresql".equals(uri.getScheme()) || "postgres".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "CONNECTION_URL must start with postgresql://, postgres:// or jdbc:postgresql://");
+        }
+        String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Optional<String> user = Optional.empty();
+        Optional<String> password = Optional.empty();
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = Optional.of(decode(parts[0]));
+            password = parts.length == 2 ? Optional.of(decode(parts[1])) : Optional.empty();
+        }
+        return new PostgresSettings(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /** The password is never shown. */
+    @Override
+    public String toString() {
+        return "PostgresSettings[jdbcUrl=" + jdbcUrl + ", user=" + user.orElse("(from URL)") + ", maxPoolSize="
+                + maxPoolSize + "]";
+    }
+
+    private static String decode(String raw) {
+        return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,14 @@
+package io.cruddur.messaging.adapters.postgres;
+
+import io.cruddur.messaging.core.contract.UserDirectoryPortContract;
+import io.cruddur.messaging.core.port.UserDirectoryPort;
+
+class PostgresUserDirectoryTest extends UserDirectoryPortContract {
+    private static final UserDirectoryPort DIRECTORY =
+            new PostgresUserDirectory(UserDatabase.jdbi(TestDatabases.migrated()));
+
+    @Override
+    protected UserDirectoryPort directory() {
+        return DIRECTORY;
+    }
+}
