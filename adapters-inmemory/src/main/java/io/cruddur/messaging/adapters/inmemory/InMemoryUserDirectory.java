@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -38,6 +39,13 @@ public final class InMemoryUserDirectory implements UserDirectoryPort {
     @Override
     public synchronized Optional<User> findById(UserId id) {
         return Optional.ofNullable(byId.get(id)).map(UserAccount::user);
+    }
+
+    @Override
+    public synchronized Map<UserId, User> findByIds(Set<UserId> ids) {
+        Map<UserId, User> found = new HashMap<>();
+        ids.forEach(id -> Optional.ofNullable(byId.get(id)).ifPresent(account -> found.put(id, account.user())));
+        return Map.copyOf(found);
     }
 
     @Override

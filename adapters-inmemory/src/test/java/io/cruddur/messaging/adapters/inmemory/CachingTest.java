@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,19 @@ class CachingTest {
         User registeredElsewhere = register("newcomer", Optional.of(newcomer));
 
         assertThat(messaging.authenticate(newcomer)).isEqualTo(registeredElsewhere);
+    }
+
+    @Test
+    void several_users_by_id_come_from_the_cache_once_known() {
+        Messaging messaging = messaging(CacheSettings.DEFAULT);
+        messaging.users().findByIds(Set.of(andrew.id()));
+
+        Map<UserId, User> both = messaging.users().findByIds(Set.of(andrew.id(), bayko.id()));
+        Map<UserId, User> again = messaging.users().findByIds(Set.of(andrew.id(), bayko.id()));
+
+        assertThat(both).isEqualTo(Map.of(andrew.id(), andrew, bayko.id(), bayko));
+        assertThat(again).isEqualTo(both);
+        assertThat(countingDirectory.lookups.get()).as("one cold lookup per call until both were known").isEqualTo(2);
     }
 
     @Test
@@ -142,6 +156,12 @@ class CachingTest {
         public Optional<User> findById(UserId id) {
             lookups.incrementAndGet();
             return directory.findById(id);
+        }
+
+        @Override
+        public Map<UserId, User> findByIds(Set<UserId> ids) {
+            lookups.incrementAndGet();
+            return directory.findByIds(ids);
         }
 
         @Override

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -47,6 +49,19 @@ public final class PostgresUserDirectory implements UserDirectoryPort {
     @Override
     public Optional<User> findById(UserId id) {
         return findOne("uuid = :value", id.value());
+    }
+
+    @Override
+    public Map<UserId, User> findByIds(Set<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return run(database -> database.createQuery("SELECT " + COLUMNS + " FROM users WHERE uuid = ANY(:ids)")
+                .bindArray("ids", UUID.class, ids.stream().map(UserId::value).toList())
+                .map(PostgresUserDirectory::account)
+                .stream()
+                .map(UserAccount::user)
+                .collect(Collectors.toUnmodifiableMap(User::id, user -> user)));
     }
 
     @Override

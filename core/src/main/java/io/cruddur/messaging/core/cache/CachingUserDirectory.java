@@ -9,9 +9,12 @@ import io.cruddur.messaging.core.domain.UserAccount;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +49,20 @@ public final class CachingUserDirectory implements UserDirectoryPort {
     @Override
     public Optional<User> findById(UserId id) {
         return cached(byId, id, () -> directory.findById(id));
+    }
+
+    /** Served from the cache where it can; one lookup for the rest, whose answers it keeps. */
+    @Override
+    public Map<UserId, User> findByIds(Set<UserId> ids) {
+        Map<UserId, User> found = new HashMap<>(byId.getAllPresent(ids));
+        Set<UserId> missing = new HashSet<>(ids);
+        missing.removeAll(found.keySet());
+        if (!missing.isEmpty()) {
+            Map<UserId, User> loaded = directory.findByIds(missing);
+            byId.putAll(loaded);
+            found.putAll(loaded);
+        }
+        return Map.copyOf(found);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.cruddur.messaging.core.domain.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who the users are. Handles are unique regardless of case, Cognito user ids are unique when
@@ -22,6 +23,9 @@ public interface UserDirectoryPort {
     Optional<User> findByHandle(Handle handle);
 
     Optional<User> findById(UserId id);
+
+    /** The users among {@code ids} that exist, by id, in one lookup; unknown ids are left out. */
+    Map<UserId, User> findByIds(Set<UserId> ids);
 
     /** Every user, ordered by handle (case-insensitively). */
     List<UserAccount> listUsers();

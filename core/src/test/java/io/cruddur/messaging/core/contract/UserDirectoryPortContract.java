@@ -53,6 +53,17 @@ public abstract class UserDirectoryPortContract {
     }
 
     @Test
+    void several_users_are_found_at_once_and_unknown_ids_are_left_out() {
+        User andrew = register("andrew", Optional.empty()).user();
+        User bayko = register("bayko", Optional.empty()).user();
+        UserId ghost = new UserId(UUID.randomUUID());
+
+        assertThat(directory.findByIds(Set.of(andrew.id(), bayko.id(), ghost)))
+                .isEqualTo(Map.of(andrew.id(), andrew, bayko.id(), bayko));
+        assertThat(directory.findByIds(Set.of())).isEmpty();
+    }
+
+    @Test
     void handles_are_found_regardless_of_case() {
         User user = register("MixedCase", Optional.empty()).user();
 
