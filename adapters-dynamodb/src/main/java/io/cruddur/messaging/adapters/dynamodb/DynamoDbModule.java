@@ -1,0 +1,63 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The DynamoDB adapter for a Dagger component: one client of each kind per component, the port,
+ * the schema tools and the stream poller. Needs a {@link DynamoDbSettings} from outside
+ * ({@code @BindsInstance}).
+ */
+@Module
+public abstract class DynamoDbModule {
+    private static final Duration POLLER_MAX_IDLE_WAIT = Duration.ofMillis(250);
+
+    private DynamoDbModule() {
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamo(DynamoDbSettings settings) {
+        return DynamoDbClients.dynamo(settings);
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbStreamsClient streams(DynamoDbSettings settings) {
+        return DynamoDbClients.streams(settings);
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbMessagingPort port(DynamoDbClient dynamo, DynamoDbSettings settings) {
+        return new DynamoDbMessagingPort(dynamo, settings.tableName());
+    }
+
+    @Binds
+    abstract MessagingPort messages(DynamoDbMessagingPort port);
+
+    @Provides
+    static TableAdmin tables(DynamoDbClient dynamo) {
+        return new TableAdmin(dynamo);
+    }
+
+    @Provides
+    static PatternReports reports(DynamoDbClient dynamo, DynamoDbSettings settings) {
+        return new PatternReports(dynamo, settings.tableName());
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbStreamPoller poller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, DynamoDbSettings settings,
+            DynamoDbMessagingPort port) {
+        return new DynamoDbStreamPoller(dynamo, streams, settings.tableName(),
+                new MessageStreamHandler(new RefreshMessageGroups(port)), POLLER_MAX_IDLE_WAIT);
+    }
+}

@@ -1,0 +1,40 @@
+package io.cruddur.messaging.adapters.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import io.cruddur.messaging.core.port.UserDirectoryPort;
+import jakarta.inject.Singleton;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The PostgreSQL user directory for a Dagger component: one pool per component. Needs a
+ * {@link PostgresSettings} from outside ({@code @BindsInstance}); close the pool at shutdown.
+ */
+@Module
+public abstract class PostgresModule {
+    private PostgresModule() {
+    }
+
+    @Provides
+    @Singleton
+    static HikariDataSource pool(PostgresSettings settings) {
+        return UserDatabase.pool(settings);
+    }
+
+    @Provides
+    @Singleton
+    static Jdbi jdbi(HikariDataSource pool) {
+        return UserDatabase.jdbi(pool);
+    }
+
+    @Provides
+    @Singleton
+    static PostgresUserDirectory directory(Jdbi jdbi) {
+        return new PostgresUserDirectory(jdbi);
+    }
+
+    @Binds
+    abstract UserDirectoryPort users(PostgresUserDirectory directory);
+}

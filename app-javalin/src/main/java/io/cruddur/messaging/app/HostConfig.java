@@ -1,0 +1,95 @@
+package io.cruddur.messaging.app;
+
+import io.cruddur.messaging.app.auth.CognitoSettings;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the host runs, built once at start from flags and the environment and checked there, so a
+ * bad value stops the start with a message naming it.
+ *
+ * @param mode         which deployment: embedded engines, memory, or AWS
+ * @param port         the HTTP port
+ * @param frontendUrl  the origin allowed by CORS ({@code FRONTEND_URL}), if any
+ * @param cursorSecret the key that signs page cursors ({@code CURSOR_SECRET}, base64, at least 32
+ *                     bytes); random per process when not configured
+ * @param cognito      the user pool whose access tokens are accepted (AWS mode only)
+ */
+public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] cursorSecret,
+        Optional<CognitoSettings> cognito) {
+    public static final int DEFAULT_PORT = 4567;
+    private static final int MIN_SECRET_BYTES = 32;
+
+    /** The deployments the executable knows. */
+    public enum Mode {
+        EMBEDDED,
+        MEMORY,
+        AWS;
+
+        /** Whether the host issues its own tokens and offers the dev login. */
+        public boolean issuesOwnTokens() {
+            return this != AWS;
+        }
+    }
+
+    public HostConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(frontendUrl, "frontendUrl");
+        Objects.requireNonNull(cognito, "cognito");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be 0-65535, was " + port);
+        }
+        if (cursorSecret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("CURSOR_SECRET must decode to at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        if (mode == Mode.AWS && cognito.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "aws mode needs AWS_COGNITO_USER_POOL_ID and AWS_COGNITO_USER_POOL_CLIENT_ID");
+        }
+        cursorSecret = cursorSecret.clone();
+    }
+
+    @Override
+    public byte[] cursorSecret() {
+        return cursorSecret.clone();
+    }
+
+    /** Reads {@code FRONTEND_URL}, {@code CURSOR_SECRET} and, in AWS mode, the Cognito variables. */
+    public static HostConfig from(Mode mode, int port, Map<String, String> environment) {
+        Optional<URI> frontend = value(environment, "FRONTEND_URL").map(HostConfig::origin);
+        byte[] secret = value(environment, "CURSOR_SECRET").map(HostConfig::decodeSecret).orElseGet(HostConfig::randomSecret);
+        Optional<CognitoSettings> cognito = mode == Mode.AWS ? Optional.of(CognitoSettings.fromEnvironment(environment))
+                : Optional.empty();
+        return new HostConfig(mode, port, frontend, secret, cognito);
+    }
+
+    private static URI origin(String raw) {
+        URI uri = URI.create(raw);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("FRONTEND_URL must be an origin such as http://localhost:3000, was '" + raw + "'");
+        }
+        return uri;
+    }
+
+    private static byte[] decodeSecret(String raw) {
+        try {
+            return Base64.getDecoder().decode(raw);
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException("CURSOR_SECRET must be base64", notBase64);
+        }
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[MIN_SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
+    static Optional<String> value(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

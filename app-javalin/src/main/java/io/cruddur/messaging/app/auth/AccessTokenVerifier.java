@@ -1,0 +1,67 @@
+package io.cruddur.messaging.app.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.cruddur.messaging.core.domain.CognitoUserId;
+import io.cruddur.messaging.core.domain.MessagingException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.util.Set;
+
+/**
+ * Verifies Cognito access tokens: an RS256 signature by a key of the issuer's key set (fetched
+ * once, cached, fetched again when a token names an unknown key), an unexpired {@code exp}, the
+ * pool's {@code iss}, {@code token_use = access} and the app client's {@code client_id}. The
+ * token's {@code sub} is the Cognito user id. The host's own dev tokens go through this same
+ * verifier, pointed at the host's key set.
+ */
+public final class AccessTokenVerifier {
+    private static final String BEARER = "Bearer ";
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public AccessTokenVerifier(JWKSource<SecurityContext> keys, String issuer, String clientId) {
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", "access").claim("client_id", clientId).build(),
+                Set.of("sub", "exp")));
+    }
+
+    /** Against the user pool's published key set. */
+    public static AccessTokenVerifier forUserPool(String issuer, String clientId) {
+        try {
+            JWKSource<SecurityContext> keys = JWKSourceBuilder
+                    .create(URI.create(issuer + "/.well-known/jwks.json").toURL())
+                    .retrying(true)
+                    .build();
+            return new AccessTokenVerifier(keys, issuer, clientId);
+        } catch (MalformedURLException malformed) {
+            throw new IllegalArgumentException("not a URL: " + issuer, malformed);
+        }
+    }
+
+    /** The Cognito user id of a verified {@code Authorization} header's token. */
+    public CognitoUserId verifyHeader(String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+            throw TokenRejected.missing();
+        }
+        return verify(authorization.substring(BEARER.length()).strip());
+    }
+
+    public CognitoUserId verify(String token) {
+        try {
+            return new CognitoUserId(processor.process(token, null).getSubject());
+        } catch (ParseException | BadJOSEException | JOSEException | MessagingException rejected) {
+            throw TokenRejected.invalid(rejected.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.cruddur.messaging.app.cli;
+
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.app.Deployment;
+import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.embedded.EmbeddedEngines;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the HTTP API. embedded (default): DynamoDB Local and PostgreSQL in this process, seeded;"
+                + " memory: everything in memory, seeded; aws: DynamoDB and PostgreSQL from the environment.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--mode", defaultValue = "embedded", description = "embedded, memory or aws (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--port", defaultValue = "" + HostConfig.DEFAULT_PORT, description = "HTTP port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "./.cruddur",
+            description = "embedded mode: where DynamoDB Local and PostgreSQL keep their data (default: ${DEFAULT-VALUE})")
+    Path dataDirectory;
+
+    @Option(names = "--throwaway", description = "embedded mode: keep nothing; data lives in memory and a temporary folder")
+    boolean throwaway;
+
+    @Option(names = "--dynamodb-port", defaultValue = "" + EmbeddedEngines.DEFAULT_DYNAMODB_PORT,
+            description = "embedded mode: the port of DynamoDB Local on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    int dynamoPort;
+
+    @Override
+    public Integer call() throws Exception {
+        HostConfig.Mode chosen = Modes.parse(mode);
+        HostConfig config = HostConfig.from(chosen, port, System.getenv());
+        Deployment deployment = switch (chosen) {
+            case MEMORY -> Deployment.memory(config);
+            case EMBEDDED -> Deployment.embedded(config, throwaway ? Optional.empty() : Optional.of(dataDirectory),
+                    dynamoPort, DynamoDbSettings.fromEnvironment(System.getenv()).tableName());
+            case AWS -> Deployment.aws(config, System.getenv());
+        };
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            deployment.close();
+            stopped.countDown();
+        }, "cruddur-shutdown"));
+        System.out.println("cruddur-messaging (" + chosen.name().toLowerCase() + ") listening on http://localhost:"
+                + deployment.port());
+        stopped.await();
+        return 0;
+    }
+}

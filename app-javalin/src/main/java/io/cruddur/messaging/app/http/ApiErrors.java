@@ -1,0 +1,83 @@
+package io.cruddur.messaging.app.http;
+
+import io.cruddur.messaging.app.auth.TokenRejected;
+import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.MessagingException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one table from refusals to HTTP. Every error answers with a JSON array of stable codes: the
+ * domain's codes by their kind, and the host's own for what only HTTP can get wrong.
+ */
+final class ApiErrors {
+    static final String BODY_MALFORMED = "body_malformed";
+    static final String BODY_TOO_LARGE = "body_too_large";
+    static final String INTERNAL_ERROR = "internal_error";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    static int status(ErrorCode.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> 422;
+            case BAD_REQUEST -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    static void install(JavalinConfig config) {
+        config.routes.exception(MessagingException.class, (refused, ctx) ->
+                answer(ctx, status(refused.kind()), refused.codes().stream().map(ErrorCode::code).toList()));
+        config.routes.exception(TokenRejected.class, (rejected, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            answer(ctx, 401, List.of(rejected.code()));
+        });
+        config.routes.exception(BadRequest.class, (bad, ctx) -> answer(ctx, bad.status(), List.of(bad.code())));
+        config.routes.exception(HttpResponseException.class, (http, ctx) ->
+                answer(ctx, http.getStatus(), List.of(http.getStatus() == 413 ? BODY_TOO_LARGE : "http_" + http.getStatus())));
+        config.routes.exception(Exception.class, (unexpected, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), unexpected);
+            answer(ctx, 500, List.of(INTERNAL_ERROR));
+        });
+    }
+
+    private static void answer(Context ctx, int status, List<String> codes) {
+        ctx.status(status).json(codes);
+    }
+
+    /** A request the host cannot even read: malformed JSON, wrong field types, an oversized body. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+        private final String code;
+
+        BadRequest(int status, String code, String reason) {
+            super(reason);
+            this.status = status;
+            this.code = code;
+        }
+
+        static BadRequest malformed(String reason) {
+            return new BadRequest(400, BODY_MALFORMED, reason);
+        }
+
+        int status() {
+            return status;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.cruddur.messaging.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.auth.AccessTokenVerifier;
+import io.cruddur.messaging.app.auth.LocalIssuer;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP host: routes, authentication, CORS for {@code FRONTEND_URL}, a body size limit, the
+ * error table, health, and in the local deployments the dev login and the issuer's key set.
+ */
+public final class HttpApi {
+    /** Large enough for a 1024-character message of 4-byte characters in JSON, small enough to refuse junk. */
+    static final long MAX_BODY_BYTES = 16 * 1024;
+
+    private final HostConfig config;
+    private final Messaging messaging;
+    private final AccessTokenVerifier verifier;
+    private final Optional<DevLogin> devLogin;
+    private final ObjectMapper json = new ObjectMapper();
+    private Javalin server;
+
+    public HttpApi(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin) {
+        this.config = config;
+        this.messaging = messaging;
+        this.verifier = verifier;
+        this.devLogin = devLogin;
+    }
+
+    /** Starts listening; returns the port (useful when the configured port is 0). */
+    public synchronized int start() {
+        MessagingRoutes routes = new MessagingRoutes(messaging, verifier, json);
+        server = Javalin.create(app -> {
+            app.jsonMapper(new JavalinJackson(json, false));
+            app.http.maxRequestSize = MAX_BODY_BYTES;
+            app.startup.showJavalinBanner = false;
+            config.frontendUrl().ifPresent(origin -> app.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                rule.allowHost(origin.toString());
+                rule.exposeHeader("Link");
+            })));
+            ApiErrors.install(app);
+            app.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.mode().name().toLowerCase())));
+            app.routes.get("/api/message_groups", routes::listGroups);
+            app.routes.get("/api/messages/{group}", routes::listMessages);
+            app.routes.post("/api/messages", routes::postMessage);
+            app.routes.get("/api/users/{handle}/short", routes::shortProfile);
+            devLogin.ifPresent(login -> {
+                app.routes.post("/dev/login", ctx -> {
+                    String handle = JsonBodies.text(JsonBodies.object(json, ctx), "handle");
+                    String token = login.tokenFor(new Handle(handle == null ? "" : handle));
+                    ctx.json(new Views.TokenView(token, "Bearer", LocalIssuer.TOKEN_LIFETIME.toSeconds()));
+                });
+                app.routes.get("/.well-known/jwks.json", ctx -> ctx.json(login.publicKeySet()));
+            });
+        }).start(config.port());
+        return server.port();
+    }
+
+    /** Stops taking requests and lets the ones under way finish. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.cruddur.messaging.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+
+/** Reading request bodies: a JSON object whose fields are strings, or the request is malformed (400). */
+final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    static JsonNode object(ObjectMapper json, Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (JsonProcessingException malformed) {
+            throw ApiErrors.BadRequest.malformed("the body is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiErrors.BadRequest.malformed("the body must be a JSON object");
+        }
+        return body;
+    }
+
+    /** A string field, or null when absent or null; any other type is a malformed request. */
+    static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiErrors.BadRequest.malformed(field + " must be a string");
+        }
+        return value.textValue();
+    }
+}

@@ -1,0 +1,110 @@
+package io.cruddur.messaging.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cruddur.messaging.app.auth.AccessTokenVerifier;
+import io.cruddur.messaging.core.domain.Cursor;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.PageLimit;
+import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
+import io.cruddur.messaging.core.usecase.ListMessagesQuery;
+import io.cruddur.messaging.core.usecase.MessageGroupPage;
+import io.cruddur.messaging.core.usecase.MessagePage;
+import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.SendMessageCommand;
+import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The four routes of the reference API, plus pagination in {@code Link} headers and idempotent sends. */
+final class MessagingRoutes {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final Messaging messaging;
+    private final AccessTokenVerifier verifier;
+    private final ObjectMapper json;
+
+    MessagingRoutes(Messaging messaging, AccessTokenVerifier verifier, ObjectMapper json) {
+        this.messaging = messaging;
+        this.verifier = verifier;
+        this.json = json;
+    }
+
+    /** Pattern B. The next (older) page is linked with {@code rel="next"}. */
+    void listGroups(Context ctx) {
+        User caller = caller(ctx);
+        PageRequest page = page(ctx);
+        MessageGroupPage groups = messaging.listMessageGroups(new ListMessageGroupsQuery(caller, page));
+        List<String> links = new ArrayList<>();
+        groups.next().ifPresent(cursor -> links.add(link(ctx, cursor, page, "next")));
+        setLinks(ctx, links);
+        ctx.json(groups.groups().stream().map(Views.GroupView::of).toList());
+    }
+
+    /** Pattern A. Older messages are linked with {@code rel="next"}, newer ones with {@code rel="prev"}. */
+    void listMessages(Context ctx) {
+        User caller = caller(ctx);
+        MessageGroupId group = MessageGroupId.parse(ctx.pathParam("group"));
+        PageRequest page = page(ctx);
+        MessagePage messages = messaging.listMessages(new ListMessagesQuery(caller, group, page));
+        List<String> links = new ArrayList<>();
+        messages.older().ifPresent(cursor -> links.add(link(ctx, cursor, page, "next")));
+        messages.newer().ifPresent(cursor -> links.add(link(ctx, cursor, page, "prev")));
+        setLinks(ctx, links);
+        ctx.json(messages.messages().stream().map(Views.MessageView::of).toList());
+    }
+
+    /**
+     * Pattern C with {@code message_group_uuid}, pattern D with {@code handle} (as the reference
+     * frontend sends them). A client message id, from {@code message_uuid} or the
+     * {@code Idempotency-Key} header, makes a retry store nothing new.
+     */
+    void postMessage(Context ctx) {
+        User caller = caller(ctx);
+        JsonNode body = JsonBodies.object(json, ctx);
+        String text = JsonBodies.text(body, "message");
+        String group = JsonBodies.text(body, "message_group_uuid");
+        String clientId = Optional.ofNullable(JsonBodies.text(body, "message_uuid")).orElse(ctx.header(IDEMPOTENCY_KEY));
+        if (group != null) {
+            ctx.json(Views.SentView.of(messaging.sendMessage(SendMessageCommand.parse(caller, group, text, clientId))));
+            return;
+        }
+        var started = messaging.startConversation(
+                StartConversationCommand.parse(caller, JsonBodies.text(body, "handle"), text, clientId));
+        ctx.json(new Views.StartedView(started.groupId().toString()));
+    }
+
+    /** {@code GET /api/users/@{handle}/short}: public, as in the reference. */
+    void shortProfile(Context ctx) {
+        String raw = ctx.pathParam("handle");
+        ctx.json(Views.ShortProfileView.of(messaging.findUser(new Handle(raw.startsWith("@") ? raw.substring(1) : raw))));
+    }
+
+    private User caller(Context ctx) {
+        return messaging.authenticate(verifier.verifyHeader(ctx.header("Authorization")));
+    }
+
+    private static PageRequest page(Context ctx) {
+        PageLimit limit = PageLimit.parse(ctx.queryParam("limit"));
+        Optional<Cursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(Cursor::new);
+        return new PageRequest(cursor, limit);
+    }
+
+    private static String link(Context ctx, Cursor cursor, PageRequest page, String relation) {
+        return "<" + ctx.path() + "?limit=" + page.limit().value() + "&cursor="
+                + URLEncoder.encode(cursor.token(), StandardCharsets.UTF_8) + ">; rel=\"" + relation + "\"";
+    }
+
+    private static void setLinks(Context ctx, List<String> links) {
+        if (!links.isEmpty()) {
+            ctx.header("Link", String.join(", ", links));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.cruddur.messaging.app.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.User;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The JSON bodies of the API, shaped as the reference frontend reads them. */
+final class Views {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+
+    private Views() {
+    }
+
+    /** A message in a conversation: {@code uuid} is the message's, the person is its sender. */
+    record MessageView(String uuid, @JsonProperty("display_name") String displayName, String handle, String message,
+            @JsonProperty("created_at") String createdAt) {
+        static MessageView of(Message message) {
+            return new MessageView(message.id().toString(), message.sender().displayName(),
+                    message.sender().handle().value(), message.text().value(), time(message.createdAt()));
+        }
+    }
+
+    /** A conversation in the list: {@code uuid} is the group's, the person is the other member. */
+    record GroupView(String uuid, @JsonProperty("display_name") String displayName, String handle, String message,
+            @JsonProperty("created_at") String createdAt) {
+        static GroupView of(MessageGroupRow row) {
+            return new GroupView(row.groupId().toString(), row.otherMember().displayName(),
+                    row.otherMember().handle().value(), row.lastMessage().value(), time(row.lastMessageAt()));
+        }
+    }
+
+    /** What {@code POST /api/messages} answers for a message sent in a group. */
+    record SentView(@JsonProperty("message_group_uuid") String messageGroupUuid, String uuid,
+            @JsonProperty("display_name") String displayName, String handle, String message,
+            @JsonProperty("created_at") String createdAt) {
+        static SentView of(Message message) {
+            MessageView view = MessageView.of(message);
+            return new SentView(message.groupId().toString(), view.uuid(), view.displayName(), view.handle(),
+                    view.message(), view.createdAt());
+        }
+    }
+
+    /** What {@code POST /api/messages} answers when it started (or found) a conversation. */
+    record StartedView(@JsonProperty("message_group_uuid") String messageGroupUuid) {
+    }
+
+    /** {@code GET /api/users/@{handle}/short}. */
+    record ShortProfileView(String uuid, String handle, @JsonProperty("display_name") String displayName) {
+        static ShortProfileView of(User user) {
+            return new ShortProfileView(user.id().toString(), user.handle().value(), user.displayName());
+        }
+    }
+
+    /** {@code POST /dev/login}. */
+    record TokenView(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+}

@@ -1,0 +1,25 @@
+package io.cruddur.messaging.app.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbModule;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.adapters.postgres.PostgresModule;
+import io.cruddur.messaging.adapters.postgres.PostgresSettings;
+import io.cruddur.messaging.app.HostConfig;
+import jakarta.inject.Singleton;
+
+/** The AWS deployment: DynamoDB and PostgreSQL from configuration, Cognito tokens, no dev login. */
+@Singleton
+@Component(modules = {DynamoDbModule.class, PostgresModule.class, HostModule.class, CognitoModule.class})
+public interface AwsHost extends TableHost {
+    static AwsHost create(HostConfig config, DynamoDbSettings dynamo, PostgresSettings postgres) {
+        return DaggerAwsHost.factory().create(config, dynamo, postgres);
+    }
+
+    @Component.Factory
+    interface Factory {
+        AwsHost create(@BindsInstance HostConfig config, @BindsInstance DynamoDbSettings dynamo,
+                @BindsInstance PostgresSettings postgres);
+    }
+}

@@ -1,0 +1,36 @@
+package io.cruddur.messaging.app.wiring;
+
+import dagger.BindsOptionalOf;
+import dagger.Module;
+import dagger.Provides;
+import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.auth.AccessTokenVerifier;
+import io.cruddur.messaging.app.http.DevLogin;
+import io.cruddur.messaging.app.http.HttpApi;
+import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.UserDirectoryPort;
+import io.cruddur.messaging.core.usecase.Messaging;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** What every deployment shares: the facade over whichever ports the component binds, and the HTTP host. */
+@Module
+abstract class HostModule {
+    private HostModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, HostConfig config) {
+        return Messaging.builder().messages(messages).users(users).cursorSecret(config.cursorSecret()).build();
+    }
+
+    @Provides
+    @Singleton
+    static HttpApi http(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin) {
+        return new HttpApi(config, messaging, verifier, devLogin);
+    }
+
+    @BindsOptionalOf
+    abstract DevLogin devLogin();
+}

@@ -1,0 +1,26 @@
+package io.cruddur.messaging.app.wiring;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbStreamPoller;
+import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
+import io.cruddur.messaging.app.http.HttpApi;
+import io.cruddur.messaging.core.usecase.Messaging;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the launcher needs of a deployment on DynamoDB and PostgreSQL, embedded or on AWS. */
+public interface TableHost {
+    HttpApi http();
+
+    Messaging messaging();
+
+    DynamoDbStreamPoller poller();
+
+    TableAdmin tables();
+
+    DynamoDbSettings dynamoSettings();
+
+    HikariDataSource pool();
+
+    Jdbi jdbi();
+}
