@@ -1,0 +1,175 @@
+package io.cruddur.messaging.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every route and every error code over HTTP, on the memory deployment (seeded, dev login). */
+class MemoryHostHttpTest {
+    private static Deployment host;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        host = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0,
+                Map.of("FRONTEND_URL", "http://localhost:3000")));
+        api = new ApiClient(host.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    @Test
+    void health_answers_without_a_token() {
+        assertThat(api.get("/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_seeded_conversation_pages_back_through_link_headers() {
+        String andrew = api.login("andrewbrown");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+        List<String> texts = new ArrayList<>();
+        String next = "/api/messages/" + group + "?limit=12";
+        int pages = 0;
+        while (next != null) {
+            ApiClient.Reply page = api.get(next, andrew);
+            assertThat(page.status()).isEqualTo(200);
+            List<String> pageTexts = new ArrayList<>();
+            page.body().forEach(message -> pageTexts.add(message.get("message").asText()));
+            texts.addAll(0, pageTexts);
+            next = linkTarget(page.header("Link"), "next");
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(texts).hasSize(DemoData.CONVERSATION_LENGTH);
+        assertThat(texts.get(0)).startsWith("Message 1 of");
+        assertThat(texts.get(texts.size() - 1)).startsWith("Message " + DemoData.CONVERSATION_LENGTH + " of");
+    }
+
+    @Test
+    void starting_a_conversation_sending_and_listing_use_the_reference_shapes() {
+        String londo = api.login("londo");
+        String altair = api.login("altair");
+
+        ApiClient.Reply started = api.post("/api/messages", londo, "{\"message\":\"hello altair\",\"handle\":\"@altair\"}");
+        String group = started.body().get("message_group_uuid").asText();
+        ApiClient.Reply sent = api.post("/api/messages", altair,
+                "{\"message\":\"hi londo\",\"message_group_uuid\":\"" + group + "\"}");
+        JsonNode groups = api.get("/api/message_groups", londo).body();
+        JsonNode messages = api.get("/api/messages/" + group, londo).body();
+
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(fields(sent.body())).containsExactlyInAnyOrder(
+                "message_group_uuid", "uuid", "display_name", "handle", "message", "created_at");
+        assertThat(sent.body().get("handle").asText()).isEqualTo("altair");
+        assertThat(groups.get(0).get("uuid").asText()).isEqualTo(group);
+        assertThat(groups.get(0).get("handle").asText()).isEqualTo("altair");
+        assertThat(groups.get(0).get("message").asText()).isEqualTo("hi londo");
+        assertThat(fields(groups.get(0))).containsExactlyInAnyOrder("uuid", "display_name", "handle", "message", "created_at");
+        assertThat(messages).extracting(message -> message.get("message").asText()).containsExactly("hello altair", "hi londo");
+        assertThat(api.get("/api/users/@altair/short", null).body().get("display_name").asText()).isEqualTo("Altair Nakamura");
+    }
+
+    @Test
+    void a_retried_send_with_the_same_idempotency_key_stores_one_message() {
+        String sinclair = api.login("sinclair");
+        String group = api.post("/api/messages", sinclair, "{\"message\":\"first\",\"handle\":\"bayko\"}")
+                .body().get("message_group_uuid").asText();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"message\":\"only once\",\"message_group_uuid\":\"" + group + "\"}";
+
+        ApiClient.Reply first = api.post("/api/messages", sinclair, body, "Idempotency-Key", key);
+        ApiClient.Reply retry = api.post("/api/messages", sinclair, body, "Idempotency-Key", key);
+        ApiClient.Reply reused = api.post("/api/messages", sinclair,
+                "{\"message\":\"different\",\"message_group_uuid\":\"" + group + "\",\"message_uuid\":\"" + key + "\"}");
+
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(api.get("/api/messages/" + group, sinclair).body()).hasSize(2);
+        assertCodes(reused, 409, "message_uuid_reused");
+    }
+
+    @Test
+    void refusals_have_their_status_and_codes() {
+        String andrew = api.login("andrewbrown");
+        String londo = api.login("londo");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+
+        assertCodes(api.get("/api/message_groups", null), 401, "token_missing");
+        assertCodes(api.get("/api/message_groups", "forged.token.value"), 401, "token_invalid");
+        assertCodes(api.get("/api/messages/" + group, londo), 403, "not_a_member");
+        assertCodes(api.post("/api/messages", londo, "{\"message\":\"let me in\",\"message_group_uuid\":\"" + group + "\"}"),
+                403, "not_a_member");
+        assertCodes(api.get("/api/messages/" + UUID.randomUUID(), andrew), 404, "message_group_not_found");
+        assertCodes(api.post("/api/messages", andrew, "{\"message\":\"hi\",\"handle\":\"nobody\"}"), 404, "handle_not_found");
+        assertCodes(api.get("/api/users/@nobody/short", null), 404, "handle_not_found");
+        assertCodes(api.post("/api/messages", andrew, "{\"message\":\" \",\"message_group_uuid\":\"\"}"),
+                422, "message_blank", "message_group_uuid_blank");
+        assertCodes(api.post("/api/messages", andrew, "{\"message\":\"" + "x".repeat(1025) + "\",\"handle\":\"\"}"),
+                422, "message_exceed_max_chars", "user_reciever_handle_blank");
+        assertCodes(api.post("/api/messages", andrew, "{\"message\":\"hi\",\"message_group_uuid\":\"42\"}"),
+                422, "message_group_uuid_invalid");
+        assertCodes(api.post("/api/messages", andrew, "{\"message\":\"hi\",\"handle\":\"andrewbrown\"}"),
+                422, "conversation_with_self");
+        assertCodes(api.get("/api/messages/not-a-uuid", andrew), 422, "message_group_uuid_invalid");
+        assertCodes(api.get("/api/message_groups?limit=0", andrew), 422, "limit_invalid");
+        assertCodes(api.get("/api/message_groups?cursor=forged", andrew), 400, "cursor_invalid");
+        assertCodes(api.post("/api/messages", andrew, "{not json"), 400, "body_malformed");
+        assertCodes(api.post("/api/messages", andrew, "[1,2]"), 400, "body_malformed");
+        assertCodes(api.post("/api/messages", andrew, "{\"message\":5,\"handle\":\"bayko\"}"), 400, "body_malformed");
+        assertCodes(api.post("/api/messages", andrew, "{\"message\":\"" + "x".repeat(20_000) + "\"}"), 413, "body_too_large");
+        assertCodes(api.post("/dev/login", null, "{\"handle\":\"nobody\"}"), 404, "handle_not_found");
+        assertCodes(api.post("/dev/login", null, "{}"), 422, "handle_invalid");
+    }
+
+    @Test
+    void cors_allows_the_frontend_origin_with_the_reference_headers() {
+        ApiClient.Reply preflight = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + host.port()
+                        + "/api/messages"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type, Authorization"));
+
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+    }
+
+    private static void assertCodes(ApiClient.Reply reply, int status, String... codes) {
+        assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
+        List<String> actual = new ArrayList<>();
+        reply.body().forEach(code -> actual.add(code.asText()));
+        assertThat(actual).containsExactly(codes);
+    }
+
+    private static List<String> fields(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The target of one relation in a {@code Link} header, or null. */
+    static String linkTarget(String header, String relation) {
+        if (header == null) {
+            return null;
+        }
+        for (String link : header.split(",\\s*")) {
+            if (link.endsWith("rel=\"" + relation + "\"")) {
+                return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            }
+        }
+        return null;
+    }
+}
