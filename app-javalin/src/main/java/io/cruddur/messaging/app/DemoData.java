@@ -1,5 +1,6 @@
 package io.cruddur.messaging.app;
 
+import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;

@@ -1,5 +1,6 @@
 package io.cruddur.messaging.app;
 
+import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;

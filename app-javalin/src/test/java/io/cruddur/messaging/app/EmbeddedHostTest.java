@@ -1,5 +1,6 @@
 package io.cruddur.messaging.app;
 
+import io.cruddur.messaging.app.config.HostConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package io.cruddur.messaging.app.cli;
 
-import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.config.HostConfig;
 import java.util.Locale;
 import picocli.CommandLine.TypeConversionException;
 

@@ -2,7 +2,7 @@ package io.cruddur.messaging.app.cli;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.app.Deployment;
-import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.embedded.EmbeddedEngines;
 import java.nio.file.Path;
 import java.util.Optional;

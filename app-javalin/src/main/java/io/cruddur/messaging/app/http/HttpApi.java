@@ -1,7 +1,7 @@
 package io.cruddur.messaging.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.auth.AccessTokenVerifier;
 import io.cruddur.messaging.app.auth.LocalIssuer;
 import io.cruddur.messaging.core.domain.Handle;

@@ -6,7 +6,7 @@ import io.cruddur.messaging.adapters.dynamodb.DynamoDbModule;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.postgres.PostgresModule;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
-import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.config.HostConfig;
 import jakarta.inject.Singleton;
 
 /** The embedded deployment: DynamoDB Local and PostgreSQL inside the process, the host's own tokens. */

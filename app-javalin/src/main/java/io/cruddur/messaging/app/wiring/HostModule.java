@@ -3,7 +3,7 @@ package io.cruddur.messaging.app.wiring;
 import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
-import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.auth.AccessTokenVerifier;
 import io.cruddur.messaging.app.http.DevLogin;
 import io.cruddur.messaging.app.http.HttpApi;

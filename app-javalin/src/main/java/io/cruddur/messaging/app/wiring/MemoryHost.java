@@ -4,7 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
 import io.cruddur.messaging.adapters.inmemory.InMemoryModule;
-import io.cruddur.messaging.app.HostConfig;
+import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.http.HttpApi;
 import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.cruddur.messaging.app;
+package io.cruddur.messaging.app.config;
 
 import io.cruddur.messaging.app.auth.CognitoSettings;
 import java.net.URI;
@@ -89,7 +89,7 @@ public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] 
         return secret;
     }
 
-    static Optional<String> value(Map<String, String> environment, String name) {
+    private static Optional<String> value(Map<String, String> environment, String name) {
         return Optional.ofNullable(environment.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 }
