@@ -1,0 +1,117 @@
+package io.cruddur.messaging.adapters.dynamodb;
+
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.StartOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Fills the table with a long conversation for demos and load tests (the reference's {@code seed}
+ * script), fast: the group is started through the port (one transaction, so the pair stays
+ * unique), then the remaining messages go in {@code BatchWriteItem} requests of 25 items, with
+ * unprocessed items sent again. Batches are not transactions; each item is complete on its own,
+ * the times are distinct by construction, and the group rows are moved to the last message at the
+ * end, so an interrupted seed leaves a consistent, shorter conversation.
+ */
+public final class ConversationSeeder {
+    private static final int BATCH_ITEMS = 25;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final DynamoDbMessagingPort port;
+
+    public ConversationSeeder(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.port = new DynamoDbMessagingPort(dynamo, table);
+    }
+
+    /**
+     * Writes {@code count} messages between the two users, alternating senders, one second apart
+     * ending now; reports progress in messages written. Returns the group, new or the pair's own.
+     */
+    public MessageGroupId seed(User first, User second, int count, Instant now, IntConsumer progress) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a conversation needs at least one message");
+        }
+        Instant start = now.minusSeconds(count - 1L);
+        Message opening = message(new MessageGroupId(UUID.randomUUID()), first, 1, count, start);
+        StartOutcome outcome = port.startConversation(new NewConversation(first, second, opening));
+        MessageGroupId group = outcome instanceof StartOutcome.PairExists existing ? existing.existing() : opening.groupId();
+        int written = 0;
+        if (outcome instanceof StartOutcome.PairExists) {
+            port.appendMessage(opening.inGroup(group));
+        }
+        progress.accept(++written);
+        List<WriteRequest> batch = new ArrayList<>();
+        Message last = opening.inGroup(group);
+        for (int i = 2; i <= count; i++) {
+            last = message(group, i % 2 == 0 ? second : first, i, count, start.plusSeconds(i - 1L));
+            batch.add(put(MessageTable.messageItem(last)));
+            batch.add(put(MessageTable.messageIdItem(last)));
+            if (batch.size() >= BATCH_ITEMS - 1) {
+                written += write(batch) / 2;
+                progress.accept(written);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            written += write(batch) / 2;
+            progress.accept(written);
+        }
+        for (MessageGroupRow row : port.rowsOfGroup(group)) {
+            if (row.lastMessageAt().isBefore(last.createdAt())) {
+                port.advanceGroupRow(row, last.text(), last.createdAt());
+            }
+        }
+        return group;
+    }
+
+    /** Writes the batch, sending unprocessed items again; returns how many items it wrote. */
+    private int write(List<WriteRequest> batch) {
+        List<WriteRequest> pending = List.copyOf(batch);
+        try {
+            while (!pending.isEmpty()) {
+                List<WriteRequest> sending = pending;
+                BatchWriteItemResponse response = dynamo.batchWriteItem(request -> request.requestItems(Map.of(table, sending)));
+                pending = response.unprocessedItems().getOrDefault(table, List.of());
+                if (!pending.isEmpty()) {
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                }
+            }
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("seeding was interrupted", interrupted);
+        }
+        return batch.size();
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static Message message(MessageGroupId group, User sender, int number, int count, Instant at) {
+        return new Message(new MessageId(UUID.randomUUID()), group, sender,
+                new MessageText("Seeded message " + number + " of " + count + " from @" + sender.handle().value()), at);
+    }
+}
