@@ -10,11 +10,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the HTTP API. embedded (default): DynamoDB Local and PostgreSQL in this process, seeded;"
                 + " memory: everything in memory, seeded; aws: DynamoDB and PostgreSQL from the environment.")
 final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    CruddurCommand root;
+
     @Option(names = "--mode", defaultValue = "embedded", description = "embedded, memory or aws (default: ${DEFAULT-VALUE})")
     String mode;
 
@@ -35,12 +39,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HostConfig.Mode chosen = Modes.parse(mode);
-        HostConfig config = HostConfig.from(chosen, port, System.getenv());
+        HostConfig config = HostConfig.from(chosen, port, root.environment());
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, throwaway ? Optional.empty() : Optional.of(dataDirectory),
-                    dynamoPort, DynamoDbSettings.fromEnvironment(System.getenv()).tableName());
-            case AWS -> Deployment.aws(config, System.getenv());
+                    dynamoPort, DynamoDbSettings.fromEnvironment(root.environment()).tableName());
+            case AWS -> Deployment.aws(config, root.environment());
         };
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

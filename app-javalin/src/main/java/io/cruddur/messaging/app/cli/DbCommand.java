@@ -1,0 +1,73 @@
+package io.cruddur.messaging.app.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cruddur.messaging.adapters.postgres.PostgresUserDirectory;
+import io.cruddur.messaging.adapters.postgres.UserDatabase;
+import io.cruddur.messaging.app.auth.CognitoSettings;
+import io.cruddur.messaging.core.domain.CognitoUserId;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.port.CognitoAssignment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "db", mixinStandardHelpOptions = true, description = "The user database (CONNECTION_URL).",
+        subcommands = {DbCommand.Setup.class, DbCommand.UpdateCognitoUserIds.class})
+final class DbCommand implements Runnable {
+    @ParentCommand
+    CruddurCommand root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "setup", mixinStandardHelpOptions = true,
+            description = "Brings the schema up to date and adds the demo users that are missing.")
+    static final class Setup implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Override
+        public Integer call() {
+            try (HikariDataSource pool = Environments.users(db.root.environment())) {
+                int migrations = UserDatabase.migrate(pool);
+                int users = UserDatabase.seedDemoUsers(UserDatabase.jdbi(pool));
+                db.spec.commandLine().getOut().println("migrations applied: " + migrations + ", demo users added: " + users);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "update-cognito-user-ids", mixinStandardHelpOptions = true,
+            description = "Gives each user the Cognito id (sub) of the pool user with the same preferred_username.")
+    static final class UpdateCognitoUserIds implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Override
+        public Integer call() {
+            Map<String, String> environment = db.root.environment();
+            Map<Handle, CognitoUserId> assignments = new LinkedHashMap<>();
+            try (var cognito = Environments.cognito(environment, CognitoSettings.fromEnvironment(environment))) {
+                CognitoCommand.users(cognito, CognitoSettings.fromEnvironment(environment).userPoolId())
+                        .filter(user -> user.preferredUsername() != null && user.sub() != null)
+                        .forEach(user -> assignments.put(Handle.parseRecipient(user.preferredUsername()),
+                                new CognitoUserId(user.sub())));
+            }
+            try (HikariDataSource pool = Environments.users(environment)) {
+                CognitoAssignment result = new PostgresUserDirectory(UserDatabase.jdbi(pool))
+                        .assignCognitoUserIds(assignments);
+                db.spec.commandLine().getOut().println("updated " + result.updated() + " users; unknown handles: "
+                        + result.unknownHandles());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.cruddur.messaging.app.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.adapters.dynamodb.PatternReports;
+import io.cruddur.messaging.adapters.postgres.PostgresUserDirectory;
+import io.cruddur.messaging.adapters.postgres.UserDatabase;
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "patterns", mixinStandardHelpOptions = true,
+        description = "The queries of patterns A and B, printed readably with the capacity they consumed.",
+        subcommands = {PatternsCommand.GetConversation.class, PatternsCommand.ListConversations.class})
+final class PatternsCommand implements Runnable {
+    @ParentCommand
+    DdbCommand ddb;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What both pattern commands share. */
+    abstract static class PatternCommand implements Callable<Integer> {
+        @ParentCommand
+        PatternsCommand patterns;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--prod", description = "use AWS, ignoring AWS_ENDPOINT_URL")
+        boolean prod;
+
+        @Option(names = "--limit", defaultValue = "20", description = "how many rows (default: ${DEFAULT-VALUE})")
+        int limit;
+
+        DynamoDbSettings settings() {
+            return Environments.dynamo(patterns.ddb.environment(), prod);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        void capacity(double units) {
+            out().printf("consumed capacity: %.1f read units%n", units);
+        }
+    }
+
+    @Command(name = "get-conversation", mixinStandardHelpOptions = true,
+            description = "Pattern A: the newest messages of a group, oldest first.")
+    static final class GetConversation extends PatternCommand {
+        @Parameters(paramLabel = "<message_group_uuid>")
+        String group;
+
+        @Override
+        public Integer call() {
+            DynamoDbSettings settings = settings();
+            try (var dynamo = Environments.dynamoClient(settings)) {
+                PatternReports.Report<Message> report = new PatternReports(dynamo, settings.tableName())
+                        .conversation(MessageGroupId.parse(group), limit);
+                List<Message> oldestFirst = new ArrayList<>(report.items());
+                Collections.reverse(oldestFirst);
+                oldestFirst.forEach(message -> out().printf("%s  %-16s %s%n", message.createdAt(),
+                        message.sender().handle(), message.text()));
+                capacity(report.capacityUnits());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list-conversations", mixinStandardHelpOptions = true,
+            description = "Pattern B: a user's conversations, most recent first (the user from CONNECTION_URL's directory).")
+    static final class ListConversations extends PatternCommand {
+        @Parameters(paramLabel = "<handle>")
+        String handle;
+
+        @Override
+        public Integer call() {
+            DynamoDbSettings settings = settings();
+            try (HikariDataSource pool = Environments.users(patterns.ddb.environment());
+                    var dynamo = Environments.dynamoClient(settings)) {
+                var owner = DdbCommands.user(new PostgresUserDirectory(UserDatabase.jdbi(pool)), handle);
+                PatternReports.Report<MessageGroupRow> report = new PatternReports(dynamo, settings.tableName())
+                        .conversations(owner.id(), limit);
+                report.items().forEach(row -> out().printf("%s  %s  with %-16s %s%n", row.lastMessageAt(), row.groupId(),
+                        row.otherMember().handle(), row.lastMessage()));
+                capacity(report.capacityUnits());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.cruddur.messaging.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.cruddur.messaging.app.embedded.EmbeddedEngines;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The operator commands against real engines (DynamoDB Local and PostgreSQL, throwaway) and a
+ * local stand-in for Cognito's {@code ListUsers} that answers in two pages.
+ */
+class CliTest {
+    private static final String FIRST_PAGE = """
+            {"Users":[{"Username":"u-andrew","Enabled":true,"Attributes":[
+              {"Name":"sub","Value":"11111111-1111-4111-8111-111111111111"},
+              {"Name":"preferred_username","Value":"andrewbrown"},{"Name":"email","Value":"drew@example.org"}]}],
+             "PaginationToken":"page-2"}""";
+    private static final String SECOND_PAGE = """
+            {"Users":[{"Username":"u-bayko","Enabled":true,"Attributes":[
+              {"Name":"sub","Value":"22222222-2222-4222-8222-222222222222"},
+              {"Name":"preferred_username","Value":"bayko"}]},
+             {"Username":"u-ghost","Enabled":true,"Attributes":[
+              {"Name":"sub","Value":"33333333-3333-4333-8333-333333333333"},
+              {"Name":"preferred_username","Value":"ghost"}]}]}""";
+
+    private static EmbeddedEngines engines;
+    private static HttpServer cognito;
+    private static final List<String> cognitoTargets = new CopyOnWriteArrayList<>();
+    private static Map<String, String> environment;
+
+    @BeforeAll
+    static void start() throws IOException {
+        int dynamoPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dynamoPort = socket.getLocalPort();
+        }
+        engines = EmbeddedEngines.start(Optional.empty(), dynamoPort);
+        cognito = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        cognito.createContext("/", exchange -> {
+            cognitoTargets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] page = (request.contains("page-2") ? SECOND_PAGE : FIRST_PAGE).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(200, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        cognito.start();
+        environment = Map.of(
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:" + dynamoPort,
+                "DDB_MESSAGE_TABLE", "cli-messages",
+                "CONNECTION_URL", engines.postgresSettings().jdbcUrl(),
+                "AWS_COGNITO_USER_POOL_ID", "us-east-1_TestPool",
+                "AWS_COGNITO_USER_POOL_CLIENT_ID", "test-client",
+                Environments.COGNITO_ENDPOINT, "http://127.0.0.1:" + cognito.getAddress().getPort());
+        assertThat(run("db", "setup").exitCode()).isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        cognito.stop(0);
+        engines.close();
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void schema_load_creates_the_table_once_and_list_tables_shows_it() {
+        Run first = run("ddb", "schema-load");
+        Run again = run("ddb", "schema-load");
+
+        assertThat(first.out()).contains("created table cli-messages");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already exists");
+        assertThat(run("ddb", "list-tables").out()).contains("cli-messages");
+    }
+
+    @Test
+    void db_setup_is_idempotent() {
+        assertThat(run("db", "setup").out()).contains("migrations applied: 0, demo users added: 0");
+    }
+
+    @Test
+    void seed_then_patterns_and_scan_show_the_conversation_with_its_cost() {
+        run("ddb", "schema-load");
+
+        Run seeded = run("ddb", "seed", "--messages", "40", "--from", "londo", "--to", "altair");
+        String group = seeded.out().substring(seeded.out().lastIndexOf("group ") + 6).strip();
+        Run conversation = run("ddb", "patterns", "get-conversation", group, "--limit", "5");
+        Run conversations = run("ddb", "patterns", "list-conversations", "@altair");
+        Run scan = run("ddb", "scan", "--page-size", "7");
+
+        assertThat(seeded.exitCode()).isZero();
+        assertThat(seeded.out()).contains("40/40", "seeded 40 messages");
+        assertThat(conversation.out()).contains("Seeded message 36 of 40", "Seeded message 40 of 40",
+                "consumed capacity:").doesNotContain("Seeded message 35 of 40");
+        assertThat(conversations.out()).contains(group, "with @londo", "Seeded message 40 of 40", "consumed capacity:");
+        assertThat(scan.out()).contains("Seeded message 1 of 40").containsPattern("\\d+ items");
+    }
+
+    @Test
+    void drop_asks_for_confirmation_and_refuses_without_it() {
+        run("ddb", "schema-load");
+
+        Run refused = run("ddb", "drop", "cli-messages");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("not dropped");
+        assertThat(run("ddb", "list-tables").out()).contains("cli-messages");
+
+        assertThat(run("ddb", "drop", "cli-messages", "--yes").out()).contains("dropped table cli-messages");
+        assertThat(run("ddb", "list-tables").out()).doesNotContain("cli-messages");
+    }
+
+    @Test
+    void cognito_users_are_listed_across_pages_and_their_ids_assigned_by_handle() {
+        Run listed = run("cognito", "list-users");
+        Run updated = run("db", "update-cognito-user-ids");
+
+        assertThat(listed.out()).contains("u-andrew", "andrewbrown", "u-bayko", "u-ghost");
+        assertThat(cognitoTargets).contains("AWSCognitoIdentityProviderService.ListUsers");
+        assertThat(updated.out()).contains("updated 2 users; unknown handles: [@ghost]");
+    }
+
+    @Test
+    void an_unknown_handle_is_an_error_with_its_code_not_a_stack_trace() {
+        run("ddb", "schema-load");
+
+        Run failed = run("ddb", "seed", "--from", "nobody");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("handle_not_found").doesNotContain("Exception");
+    }
+
+    @Test
+    void every_command_has_help() {
+        CommandLine root = CruddurCommand.commandLine(environment);
+        List<List<String>> commands = List.of(List.of("serve"), List.of("ddb", "schema-load"), List.of("ddb", "list-tables"),
+                List.of("ddb", "drop"), List.of("ddb", "seed"), List.of("ddb", "scan"),
+                List.of("ddb", "patterns", "get-conversation"), List.of("ddb", "patterns", "list-conversations"),
+                List.of("db", "setup"), List.of("db", "update-cognito-user-ids"), List.of("cognito", "list-users"));
+        for (List<String> command : commands) {
+            CommandLine target = root;
+            for (String name : command) {
+                target = target.getSubcommands().get(name);
+                assertThat(target).as(String.join(" ", command)).isNotNull();
+            }
+            assertThat(target.getUsageMessage()).contains("--help");
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = CruddurCommand.commandLine(environment);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}
