@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ import java.util.Optional;
 public final class HttpApi {
     /** Large enough for a 1024-character message of 4-byte characters in JSON, small enough to refuse junk. */
     static final long MAX_BODY_BYTES = 16 * 1024;
+    /** How long a stop waits for requests under way to finish. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final HostConfig config;
     private final Messaging messaging;
@@ -40,6 +43,9 @@ public final class HttpApi {
             app.jsonMapper(new JavalinJackson(json, false));
             app.http.maxRequestSize = MAX_BODY_BYTES;
             app.startup.showJavalinBanner = false;
+            // With a stop timeout, Javalin's statistics handler lets requests under way finish.
+            app.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT.toMillis()));
+
             config.frontendUrl().ifPresent(origin -> app.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 rule.allowHost(origin.toString());
                 rule.exposeHeader("Link");
