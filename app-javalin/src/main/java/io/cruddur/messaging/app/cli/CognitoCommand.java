@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -14,17 +13,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 @Command(name = "cognito", mixinStandardHelpOptions = true, description = "The Cognito user pool (AWS_COGNITO_USER_POOL_ID).",
         subcommands = {CognitoCommand.ListUsers.class})
-final class CognitoCommand implements Runnable {
+final class CognitoCommand extends CommandGroup {
     @ParentCommand
     CruddurCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** A pool user as the commands need it. */
     record PoolUser(String username, String preferredUsername, String sub, String email) {

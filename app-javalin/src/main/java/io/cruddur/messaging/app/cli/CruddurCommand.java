@@ -11,11 +11,8 @@ import picocli.CommandLine.Command;
         description = "Direct messaging for Cruddur: the HTTP host and the reference's operator scripts.",
         subcommands = {ServeCommand.class, DdbCommand.class, DbCommand.class, CognitoCommand.class,
             CommandLine.HelpCommand.class})
-public final class CruddurCommand implements Runnable {
+public final class CruddurCommand extends CommandGroup {
     private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     CruddurCommand(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -23,11 +20,6 @@ public final class CruddurCommand implements Runnable {
 
     Map<String, String> environment() {
         return environment;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The command line over an environment; failures print their message (no stack trace) and exit 1. */

@@ -10,23 +10,14 @@ import io.cruddur.messaging.core.port.CognitoAssignment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "The user database (CONNECTION_URL).",
         subcommands = {DbCommand.Setup.class, DbCommand.UpdateCognitoUserIds.class})
-final class DbCommand implements Runnable {
+final class DbCommand extends CommandGroup {
     @ParentCommand
     CruddurCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "setup", mixinStandardHelpOptions = true,
             description = "Brings the schema up to date and adds the demo users that are missing.")

@@ -22,17 +22,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "patterns", mixinStandardHelpOptions = true,
         description = "The queries of patterns A and B, printed readably with the capacity they consumed.",
         subcommands = {PatternsCommand.GetConversation.class, PatternsCommand.ListConversations.class})
-final class PatternsCommand implements Runnable {
+final class PatternsCommand extends CommandGroup {
     @ParentCommand
     DdbCommand ddb;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** What both pattern commands share. */
     abstract static class PatternCommand implements Callable<Integer> {
