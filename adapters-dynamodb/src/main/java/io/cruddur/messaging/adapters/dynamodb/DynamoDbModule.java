@@ -4,7 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import io.cruddur.messaging.core.port.MessagingPort;
-import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
+import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The DynamoDB adapter for a Dagger component: one client of each kind per component, the port,
  * the schema tools and the stream poller. Needs a {@link DynamoDbSettings} from outside
- * ({@code @BindsInstance}).
+ * ({@code @BindsInstance}) and the component's {@link Messaging}, whose pattern E the poller runs.
  */
 @Module
 public abstract class DynamoDbModule {
@@ -56,8 +56,8 @@ public abstract class DynamoDbModule {
     @Provides
     @Singleton
     static DynamoDbStreamPoller poller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, DynamoDbSettings settings,
-            DynamoDbMessagingPort port) {
+            Messaging messaging) {
         return new DynamoDbStreamPoller(dynamo, streams, settings.tableName(),
-                new MessageStreamHandler(new RefreshMessageGroups(port)), POLLER_MAX_IDLE_WAIT);
+                new MessageStreamHandler(messaging::refreshMessageGroups), POLLER_MAX_IDLE_WAIT);
     }
 }

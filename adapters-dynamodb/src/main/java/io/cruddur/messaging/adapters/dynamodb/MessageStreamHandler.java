@@ -3,9 +3,10 @@ package io.cruddur.messaging.adapters.dynamodb;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessagingException;
-import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
+import io.cruddur.messaging.core.usecase.RefreshResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,10 @@ public final class MessageStreamHandler implements ChangeBatchHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MessageStreamHandler.class);
     private static final String INSERT = "INSERT";
 
-    private final RefreshMessageGroups refresh;
+    private final Function<Message, RefreshResult> refresh;
 
-    public MessageStreamHandler(RefreshMessageGroups refresh) {
+    /** Runs pattern E with {@code refresh}: the use case itself, or a facade's {@code refreshMessageGroups}. */
+    public MessageStreamHandler(Function<Message, RefreshResult> refresh) {
         this.refresh = refresh;
     }
 
@@ -39,7 +41,7 @@ public final class MessageStreamHandler implements ChangeBatchHandler {
                 continue;
             }
             try {
-                advanced += refresh.refresh(message.get()).advancedRows();
+                advanced += refresh.apply(message.get()).advancedRows();
             } catch (MessagingException failed) {
                 LOG.warn("pattern E failed at record {} ({}); it will be delivered again",
                         record.sequenceNumber(), failed.code().code());

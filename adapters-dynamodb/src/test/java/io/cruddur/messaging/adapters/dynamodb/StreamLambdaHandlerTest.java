@@ -81,7 +81,7 @@ class StreamLambdaHandlerTest {
     }
 
     private static MessageStreamHandler handlerOn(DynamoDbMessagingPort port) {
-        return new MessageStreamHandler(new RefreshMessageGroups(port));
+        return new MessageStreamHandler(new RefreshMessageGroups(port)::refresh);
     }
 
     private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {

@@ -16,11 +16,14 @@ import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.RefreshResult;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Pattern E on its own: storage that does not call it back, so the test decides when it runs. */
@@ -57,6 +60,22 @@ class RefreshMessageGroupsTest {
 
         assertThat(rowTexts(messaging, andrew)).containsExactly("later");
         assertThat(rows(messaging, bayko).get(0).lastMessageAt()).isEqualTo(later.createdAt());
+    }
+
+    @Test
+    void the_refresh_listener_hears_each_message_with_the_groups_members() {
+        List<RefreshResult> heard = new ArrayList<>();
+        Messaging messaging = Messaging.builder().messages(storage).users(directory).clock(clock)
+                .refreshListener((message, result) -> heard.add(result)).build();
+        MessageGroupId group = start(messaging);
+        Message reply = send(messaging, group, "reply", 10);
+
+        messaging.refreshMessageGroups(reply);
+        messaging.refreshMessageGroups(reply);
+
+        assertThat(heard).containsExactly(
+                new RefreshResult(2, Set.of(andrew.id(), bayko.id())),
+                new RefreshResult(0, Set.of(andrew.id(), bayko.id())));
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class Messaging {
     private final SendMessage sendMessage;
     private final StartConversation startConversation;
     private final RefreshMessageGroups refreshMessageGroups;
+    private final RefreshListener refreshListener;
 
     private Messaging(Builder builder) {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
@@ -40,6 +41,7 @@ public final class Messaging {
         this.startConversation = new StartConversation(
                 messages, users, memberships, sendMessage, builder.clock, builder.ids);
         this.refreshMessageGroups = new RefreshMessageGroups(messages);
+        this.refreshListener = builder.refreshListener;
     }
 
     public static Builder builder() {
@@ -66,9 +68,14 @@ public final class Messaging {
         return startConversation.start(command);
     }
 
-    /** Pattern E: call with each newly stored message (a storage adapter's change feed does). */
+    /**
+     * Pattern E: call with each newly stored message (a storage adapter's change feed does). The
+     * configured {@link RefreshListener} hears of it afterwards.
+     */
     public RefreshResult refreshMessageGroups(Message stored) {
-        return refreshMessageGroups.refresh(stored);
+        RefreshResult result = refreshMessageGroups.refresh(stored);
+        refreshListener.refreshed(stored, result);
+        return result;
     }
 
     /** The user a verified token speaks for; {@code user_unknown} when the directory has no such user. */
@@ -96,6 +103,7 @@ public final class Messaging {
         private IdSource ids = IdSource.random();
         private CacheSettings cache = CacheSettings.DEFAULT;
         private byte[] cursorSecret;
+        private RefreshListener refreshListener = (message, result) -> { };
 
         private Builder() {
             cursorSecret = new byte[CursorCodec.MIN_SECRET_BYTES];
@@ -133,6 +141,12 @@ public final class Messaging {
          */
         public Builder cursorSecret(byte[] secret) {
             this.cursorSecret = secret.clone();
+            return this;
+        }
+
+        /** Who to tell after pattern E has run for a message; nobody by default. */
+        public Builder refreshListener(RefreshListener listener) {
+            this.refreshListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -5,7 +5,10 @@ import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.domain.UserId;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +29,14 @@ public final class RefreshMessageGroups {
 
     public RefreshResult refresh(Message stored) {
         int advanced = 0;
+        Set<UserId> members = new HashSet<>();
         for (MessageGroupRow row : messages.rowsOfGroup(stored.groupId())) {
+            members.add(row.owner());
             if (advance(row, stored)) {
                 advanced++;
             }
         }
-        return new RefreshResult(advanced);
+        return new RefreshResult(advanced, members);
     }
 
     private boolean advance(MessageGroupRow row, Message stored) {

@@ -1,5 +1,14 @@
 package io.cruddur.messaging.core.usecase;
 
-/** How many members' group rows pattern E moved forward (0 for a duplicate or late message). */
-public record RefreshResult(int advancedRows) {
+import io.cruddur.messaging.core.domain.UserId;
+import java.util.Set;
+
+/**
+ * What pattern E did for one message: how many members' group rows it moved forward (0 for a
+ * duplicate or late message) and who the group's members are.
+ */
+public record RefreshResult(int advancedRows, Set<UserId> members) {
+    public RefreshResult {
+        members = Set.copyOf(members);
+    }
 }
