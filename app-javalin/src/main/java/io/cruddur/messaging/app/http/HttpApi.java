@@ -5,6 +5,7 @@ import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.auth.AccessTokenVerifier;
 import io.cruddur.messaging.app.auth.LocalIssuer;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -21,19 +22,23 @@ public final class HttpApi {
     static final long MAX_BODY_BYTES = 16 * 1024;
     /** How long a stop waits for requests under way to finish. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final String CALLER = "caller";
 
     private final HostConfig config;
     private final Messaging messaging;
     private final AccessTokenVerifier verifier;
     private final Optional<DevLogin> devLogin;
+    private final LiveEvents events;
     private final ObjectMapper json = new ObjectMapper();
     private Javalin server;
 
-    public HttpApi(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin) {
+    public HttpApi(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin,
+            LiveEvents events) {
         this.config = config;
         this.messaging = messaging;
         this.verifier = verifier;
         this.devLogin = devLogin;
+        this.events = events;
     }
 
     /** Starts listening; returns the port (useful when the configured port is 0). */
@@ -56,6 +61,9 @@ public final class HttpApi {
             app.routes.get("/api/messages/{group}", routes::listMessages);
             app.routes.post("/api/messages", routes::postMessage);
             app.routes.get("/api/users/{handle}/short", routes::shortProfile);
+            // Authenticated before the stream opens, so a refusal is a plain 401, not a broken stream.
+            app.routes.before("/api/events", ctx -> ctx.attribute(CALLER, routes.caller(ctx)));
+            app.routes.sse("/api/events", client -> events.join(client.ctx().<User>attribute(CALLER).id(), client));
             devLogin.ifPresent(login -> {
                 app.routes.post("/dev/login", ctx -> {
                     String handle = JsonBodies.text(JsonBodies.object(json, ctx), "handle");
@@ -71,6 +79,7 @@ public final class HttpApi {
     /** Stops taking requests and lets the ones under way finish. */
     public synchronized void stop() {
         if (server != null) {
+            events.close();
             server.stop();
             server = null;
         }

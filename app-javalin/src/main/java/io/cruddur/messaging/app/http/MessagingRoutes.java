@@ -87,7 +87,8 @@ final class MessagingRoutes {
         ctx.json(Views.ShortProfileView.of(messaging.findUser(new Handle(raw.startsWith("@") ? raw.substring(1) : raw))));
     }
 
-    private User caller(Context ctx) {
+    /** The signed-in user of a request: a verified token whose subject the directory knows. */
+    User caller(Context ctx) {
         return messaging.authenticate(verifier.verifyHeader(ctx.header("Authorization")));
     }
 

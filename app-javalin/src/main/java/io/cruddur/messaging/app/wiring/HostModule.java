@@ -7,6 +7,7 @@ import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.auth.AccessTokenVerifier;
 import io.cruddur.messaging.app.http.DevLogin;
 import io.cruddur.messaging.app.http.HttpApi;
+import io.cruddur.messaging.app.http.LiveEvents;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import io.cruddur.messaging.core.usecase.Messaging;
@@ -21,14 +22,22 @@ abstract class HostModule {
 
     @Provides
     @Singleton
-    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, HostConfig config) {
-        return Messaging.builder().messages(messages).users(users).cursorSecret(config.cursorSecret()).build();
+    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, HostConfig config, LiveEvents events) {
+        return Messaging.builder().messages(messages).users(users).cursorSecret(config.cursorSecret())
+                .refreshListener(events).build();
     }
 
     @Provides
     @Singleton
-    static HttpApi http(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin) {
-        return new HttpApi(config, messaging, verifier, devLogin);
+    static LiveEvents events() {
+        return new LiveEvents();
+    }
+
+    @Provides
+    @Singleton
+    static HttpApi http(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin,
+            LiveEvents events) {
+        return new HttpApi(config, messaging, verifier, devLogin, events);
     }
 
     @BindsOptionalOf

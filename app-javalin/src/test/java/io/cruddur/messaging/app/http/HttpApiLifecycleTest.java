@@ -37,7 +37,7 @@ class HttpApiLifecycleTest {
         CognitoUserId sub = new CognitoUserId("sub-andrew");
         users.register(new NewUser(new Handle("andrewbrown"), "Drew Brown", "drew@example.org", Optional.of(sub)));
         users.register(new NewUser(new Handle("bayko"), "Bay Kovac", "bay@example.org", Optional.empty()));
-        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty());
+        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents());
         int port = api.start();
 
         CompletableFuture<HttpResponse<String>> underWay = client.sendAsync(HttpRequest.newBuilder(
@@ -55,7 +55,7 @@ class HttpApiLifecycleTest {
     @Test
     void without_a_dev_login_there_is_no_dev_login_route_nor_key_set() throws Exception {
         Messaging messaging = Messaging.builder().messages(new InMemoryMessagingPort()).users(users).build();
-        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty());
+        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents());
         int port = api.start();
         try {
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/login"))
