@@ -7,6 +7,7 @@ import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.Messaging;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,11 @@ public final class DevLogin {
             messaging.users().assignCognitoUserIds(Map.of(user.handle(), local));
         }
         return issuer.issue(local);
+    }
+
+    /** Who can sign in: every user in the directory, for the page's picker. */
+    List<Views.ShortProfileView> users() {
+        return messaging.users().listUsers().stream().map(account -> Views.ShortProfileView.of(account.user())).toList();
     }
 
     Map<String, Object> publicKeySet() {

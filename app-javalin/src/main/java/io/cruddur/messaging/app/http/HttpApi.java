@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class HttpApi {
             app.jsonMapper(new JavalinJackson(json, false));
             app.http.maxRequestSize = MAX_BODY_BYTES;
             app.startup.showJavalinBanner = false;
+            app.staticFiles.add("/public", Location.CLASSPATH);
             // With a stop timeout, Javalin's statistics handler lets requests under way finish.
             app.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT.toMillis()));
 
@@ -71,6 +73,7 @@ public final class HttpApi {
                     ctx.json(new Views.TokenView(token, "Bearer", LocalIssuer.TOKEN_LIFETIME.toSeconds()));
                 });
                 app.routes.get("/.well-known/jwks.json", ctx -> ctx.json(login.publicKeySet()));
+                app.routes.get("/dev/users", ctx -> ctx.json(login.users()));
             });
         }).start(config.port());
         return server.port();

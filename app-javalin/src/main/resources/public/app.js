@@ -1,0 +1,269 @@
+// The Cruddur messaging page: patterns A-D over the JSON API, live updates from /api/events.
+const MAX_CHARACTERS = 1024;
+const WORDS = {
+  message_blank: 'Write something before sending.',
+  message_exceed_max_chars: 'That message is longer than 1024 characters.',
+  user_reciever_handle_blank: 'Say who to write to.',
+  handle_invalid: 'That is not a valid handle.',
+  handle_not_found: 'Nobody has that handle.',
+  conversation_with_self: 'You cannot start a conversation with yourself.',
+  not_a_member: 'You are not in that conversation.',
+  message_group_not_found: 'That conversation does not exist.',
+  storage_unavailable: 'Messages are unavailable right now; try again shortly.',
+  storage_throttled: 'Too busy right now; try again shortly.',
+  directory_unavailable: 'Users are unavailable right now; try again shortly.',
+  token_missing: 'Please sign in.',
+  token_invalid: 'Your session ended; please sign in again.',
+};
+const $ = (id) => document.getElementById(id);
+const state = { token: sessionStorage.getItem('token'), me: null, open: null, draft: null, older: null, events: null };
+
+class ApiError extends Error {
+  constructor(status, codes) { super(codes.join(', ')); this.status = status; this.codes = codes; }
+  get words() { return this.codes.map((code) => WORDS[code] || `Something went wrong (${code}).`).join(' '); }
+}
+
+async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (state.token) headers.Authorization = `Bearer ${state.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = await response.json().catch(() => null);
+  if (response.status === 401 && state.token) signOut();
+  if (!response.ok) throw new ApiError(response.status, Array.isArray(data) ? data : [`http_${response.status}`]);
+  return { data, links: parseLinks(response.headers.get('Link')) };
+}
+
+function parseLinks(header) {
+  const links = {};
+  for (const part of (header || '').split(',')) {
+    const match = part.match(/<([^>]+)>;\s*rel="([^"]+)"/);
+    if (match) links[match[2]] = match[1];
+  }
+  return links;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const when = (iso) => new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+
+// Sign in: the local deployments issue tokens for their own users.
+async function showSignIn() {
+  $('signin').hidden = false;
+  $('app').hidden = true;
+  $('whoami').hidden = true;
+  try {
+    const { data } = await api('/dev/users');
+    $('user-picker').replaceChildren(...data.map((user) => {
+      const option = element('option', null, `${user.display_name} (@${user.handle})`);
+      option.value = user.handle;
+      return option;
+    }));
+  } catch (error) {
+    $('signin-error').textContent = 'This server signs in through Cognito; the dev sign-in is not available.';
+  }
+}
+
+async function signIn(handle) {
+  const response = await fetch('/dev/login', { method: 'POST', body: JSON.stringify({ handle }) });
+  if (!response.ok) throw new ApiError(response.status, await response.json());
+  const { access_token: token } = await response.json();
+  state.token = token;
+  sessionStorage.setItem('token', token);
+  sessionStorage.setItem('handle', handle);
+  await start();
+}
+
+function signOut() {
+  state.token = null;
+  sessionStorage.clear();
+  if (state.events) state.events.abort();
+  showSignIn();
+}
+
+async function start() {
+  state.me = sessionStorage.getItem('handle');
+  $('signin').hidden = true;
+  $('app').hidden = false;
+  $('whoami').hidden = false;
+  $('whoami-name').textContent = `@${state.me}`;
+  await loadGroups();
+  listen();
+}
+
+// Pattern B: my conversations, most recent first.
+async function loadGroups() {
+  const { data } = await api('/api/message_groups?limit=50');
+  $('groups').replaceChildren(...data.map((group) => {
+    const button = element('button');
+    button.type = 'button';
+    button.dataset.group = group.uuid;
+    button.setAttribute('aria-current', String(group.uuid === state.open));
+    button.append(element('div', 'who', `${group.display_name} @${group.handle}`),
+      element('div', 'last', group.message), element('div', 'time', when(group.created_at)));
+    button.addEventListener('click', () => openGroup(group.uuid, `${group.display_name} (@${group.handle})`));
+    const item = element('li');
+    item.append(button);
+    return item;
+  }));
+}
+
+// Pattern A: the newest page, then older pages on demand.
+async function openGroup(uuid, title) {
+  state.open = uuid;
+  state.draft = null;
+  $('conversation-title').textContent = title;
+  $('message-form').hidden = false;
+  $('message-error').textContent = '';
+  for (const button of document.querySelectorAll('#groups button')) {
+    button.setAttribute('aria-current', String(button.dataset.group === uuid));
+  }
+  const { data, links } = await api(`/api/messages/${uuid}?limit=20`);
+  $('messages').replaceChildren(...data.map(messageItem));
+  setOlder(links.next);
+  $('messages').lastElementChild?.scrollIntoView();
+}
+
+async function loadOlder() {
+  const { data, links } = await api(state.older);
+  $('messages').prepend(...data.map(messageItem));
+  setOlder(links.next);
+}
+
+function setOlder(link) {
+  state.older = link || null;
+  $('load-older').hidden = !state.older;
+}
+
+function messageItem(message) {
+  const item = element('li', message.handle === state.me ? 'mine' : null);
+  item.dataset.message = message.uuid;
+  item.append(element('span', 'who', `${message.display_name} @${message.handle} `),
+    element('span', 'time', when(message.created_at)), element('p', 'text', message.message));
+  return item;
+}
+
+function showMessage(message) {
+  if (message.message_group_uuid !== state.open || document.querySelector(`[data-message="${message.uuid}"]`)) return;
+  const item = messageItem(message);
+  $('messages').append(item);
+  item.scrollIntoView();
+}
+
+// Patterns C and D: send in the open conversation, or start one with the previewed handle.
+async function send(text) {
+  $('message-error').textContent = '';
+  try {
+    if (state.draft) {
+      const { data } = await api('/api/messages', { method: 'POST', body: { message: text, handle: state.draft.handle } });
+      await loadGroups();
+      await openGroup(data.message_group_uuid, `${state.draft.display_name} (@${state.draft.handle})`);
+    } else {
+      const { data } = await api('/api/messages', { method: 'POST', body: { message: text, message_group_uuid: state.open } });
+      showMessage(data);
+      await loadGroups();
+    }
+    $('message-input').value = '';
+    countCharacters();
+  } catch (error) {
+    $('message-error').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
+  }
+}
+
+async function previewRecipient(raw) {
+  const handle = raw.trim().replace(/^@/, '');
+  if (!handle) return null;
+  try {
+    const { data } = await api(`/api/users/@${encodeURIComponent(handle)}/short`);
+    $('recipient-preview').textContent = `You will write to ${data.display_name} (@${data.handle}).`;
+    return data;
+  } catch (error) {
+    $('recipient-preview').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
+    return null;
+  }
+}
+
+function startDraft(user) {
+  state.draft = user;
+  state.open = null;
+  $('conversation-title').textContent = `New conversation with ${user.display_name} (@${user.handle})`;
+  $('messages').replaceChildren();
+  setOlder(null);
+  $('message-form').hidden = false;
+  $('message-input').focus();
+}
+
+function countCharacters() {
+  const length = [...$('message-input').value].length;
+  $('char-count').textContent = `${length} / ${MAX_CHARACTERS}`;
+}
+
+// Live updates: server-sent events read with fetch, so the token travels in a header, not the URL.
+async function listen() {
+  let wait = 1000;
+  while (state.token) {
+    const controller = new AbortController();
+    state.events = controller;
+    try {
+      const response = await fetch('/api/events', {
+        headers: { Accept: 'text/event-stream', Authorization: `Bearer ${state.token}` },
+        signal: controller.signal,
+      });
+      if (response.status === 401) { signOut(); return; }
+      if (!response.ok) throw new Error(`events answered ${response.status}`);
+      wait = 1000;
+      await readEvents(response.body.getReader());
+    } catch (error) {
+      if (controller.signal.aborted) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(wait * 2, 15000);
+  }
+}
+
+async function readEvents(reader) {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const lines = block.split('\n');
+      const event = lines.find((line) => line.startsWith('event:'))?.slice(6).trim();
+      const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+      if (event === 'message' && data) {
+        showMessage(JSON.parse(data));
+        loadGroups();
+      }
+    }
+  }
+}
+
+$('signin-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  signIn($('user-picker').value).catch((error) => { $('signin-error').textContent = error.words || 'Could not sign in.'; });
+});
+$('signout').addEventListener('click', signOut);
+$('load-older').addEventListener('click', () => loadOlder());
+$('message-input').addEventListener('input', countCharacters);
+$('message-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  send($('message-input').value);
+});
+$('new-handle').addEventListener('change', (event) => previewRecipient(event.target.value));
+$('new-conversation').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const user = await previewRecipient($('new-handle').value);
+  if (user) startDraft(user);
+});
+
+if (state.token) start().catch(signOut); else showSignIn();

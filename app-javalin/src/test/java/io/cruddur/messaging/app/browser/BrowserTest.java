@@ -1,0 +1,173 @@
+package io.cruddur.messaging.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.app.Deployment;
+import io.cruddur.messaging.app.config.HostConfig;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real browser (Debian's headless Chromium): two people, two sessions. Runs in CI
+ * ({@code CI=true}), where a missing Chromium fails it; elsewhere only with
+ * {@code BROWSER_TESTS=true} and Debian's {@code chromium} and {@code chromium-driver} installed.
+ */
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration BOUND = Duration.ofSeconds(15);
+    private static Deployment host;
+
+    @BeforeAll
+    static void start() {
+        boolean ci = "true".equals(System.getenv("CI"));
+        Assumptions.assumeTrue(ci || "true".equals(System.getenv("BROWSER_TESTS")),
+                "browser test skipped: set BROWSER_TESTS=true (needs Debian's chromium and chromium-driver:"
+                        + " apt-get install chromium chromium-driver); CI runs it always");
+        assertThat(CHROMIUM).as("Debian's chromium").isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromium-driver").isExecutable();
+        host = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void two_people_talk_live_and_page_back_through_a_long_conversation() throws IOException {
+        WebDriver londo = browser();
+        WebDriver drew = browser();
+        try {
+            signIn(drew, "andrewbrown");
+            signIn(londo, "londo");
+            waitFor(drew, By.cssSelector("#groups li"));
+
+            londo.findElement(By.id("new-handle")).sendKeys("@nobody");
+            londo.findElement(By.cssSelector("#new-conversation button")).click();
+            waitForText(londo, By.id("recipient-preview"), "Nobody has that handle.");
+
+            londo.findElement(By.id("new-handle")).clear();
+            londo.findElement(By.id("new-handle")).sendKeys("@andrewbrown");
+            londo.findElement(By.cssSelector("#new-conversation button")).click();
+            waitForText(londo, By.id("recipient-preview"), "You will write to Drew Brown (@andrewbrown).");
+            sendMessage(londo, "Hello Drew, this is Londo");
+
+            waitForText(drew, By.cssSelector("#groups li:first-child .who"), "@londo");
+            drew.findElement(By.cssSelector("#groups li:first-child button")).click();
+            waitForText(drew, By.id("messages"), "Hello Drew, this is Londo");
+            sendMessage(drew, "Hi Londo, good to hear from you");
+
+            waitForText(londo, By.id("messages"), "Hi Londo, good to hear from you");
+            waitForText(londo, By.cssSelector("#groups li:first-child .last"), "Hi Londo, good to hear from you");
+            List<String> drewsGroups = drew.findElements(By.cssSelector("#groups .who")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(drewsGroups).hasSize(2);
+            assertThat(drewsGroups.get(0)).contains("@londo");
+            assertThat(drewsGroups.get(1)).contains("@bayko");
+
+            drew.findElement(By.cssSelector("#groups li:nth-child(2) button")).click();
+            waitForCount(drew, 20);
+            drew.findElement(By.id("load-older")).click();
+            waitForCount(drew, 30);
+            assertThat(drew.findElement(By.id("load-older")).isDisplayed()).isFalse();
+            assertThat(drew.findElement(By.cssSelector("#messages li:first-child .text")).getText())
+                    .startsWith("Message 1 of 30");
+
+            screenshot(londo, "browser-londo.png");
+            screenshot(drew, "browser-andrewbrown.png");
+            assertNoConsoleErrors(londo);
+            assertNoConsoleErrors(drew);
+        } finally {
+            londo.quit();
+            drew.quit();
+        }
+    }
+
+    private static WebDriver browser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.get("http://localhost:" + host.port() + "/");
+        return driver;
+    }
+
+    private static void signIn(WebDriver driver, String handle) {
+        waitFor(driver, By.cssSelector("#user-picker option"));
+        new Select(driver.findElement(By.id("user-picker"))).selectByValue(handle);
+        driver.findElement(By.cssSelector("#signin-form button")).click();
+        waitForText(driver, By.id("whoami-name"), "@" + handle);
+    }
+
+    private static void sendMessage(WebDriver driver, String text) {
+        WebElement input = driver.findElement(By.id("message-input"));
+        input.sendKeys(text);
+        assertThat(driver.findElement(By.id("char-count")).getText()).isEqualTo(text.length() + " / 1024");
+        driver.findElement(By.cssSelector("#message-form button")).click();
+        waitForText(driver, By.id("messages"), text);
+    }
+
+    private static void waitFor(WebDriver driver, By locator) {
+        new WebDriverWait(driver, BOUND).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private static void waitForText(WebDriver driver, By locator, String text) {
+        new WebDriverWait(driver, BOUND).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    private static void waitForCount(WebDriver driver, int messages) {
+        new WebDriverWait(driver, BOUND).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#messages li"),
+                messages));
+    }
+
+    private static void screenshot(WebDriver driver, String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The only error the page may cause is the 404 of looking up a handle nobody has. */
+    private static void assertNoConsoleErrors(WebDriver driver) {
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> !entry.getMessage().contains("/api/users/@nobody/short"))
+                .toList();
+        assertThat(errors).isEmpty();
+    }
+}
