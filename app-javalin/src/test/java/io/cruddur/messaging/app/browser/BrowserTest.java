@@ -129,6 +129,8 @@ class BrowserTest {
 
     private static void signIn(WebDriver driver, String handle) {
         waitFor(driver, By.cssSelector("#user-picker option"));
+        assertThat(driver.findElement(By.id("app")).isDisplayed()).as("signed out, only the sign-in shows").isFalse();
+        assertThat(driver.findElement(By.id("message-form")).isDisplayed()).isFalse();
         new Select(driver.findElement(By.id("user-picker"))).selectByValue(handle);
         driver.findElement(By.cssSelector("#signin-form button")).click();
         waitForText(driver, By.id("whoami-name"), "@" + handle);
