@@ -1,6 +1,7 @@
 package io.cruddur.messaging.app;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbStreamPoller;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
@@ -23,11 +24,13 @@ import java.util.Optional;
 public final class Deployment implements AutoCloseable {
     private final int port;
     private final Messaging messaging;
+    private final Optional<DynamoDbStreamPoller> streamPoller;
     private final Runnable stop;
 
-    private Deployment(int port, Messaging messaging, Runnable stop) {
+    private Deployment(int port, Messaging messaging, Optional<DynamoDbStreamPoller> streamPoller, Runnable stop) {
         this.port = port;
         this.messaging = messaging;
+        this.streamPoller = streamPoller;
         this.stop = stop;
     }
 
@@ -38,6 +41,11 @@ public final class Deployment implements AutoCloseable {
 
     public Messaging messaging() {
         return messaging;
+    }
+
+    /** The poller that drives pattern E on the table deployments (absent in memory, where E runs inline). */
+    public Optional<DynamoDbStreamPoller> streamPoller() {
+        return streamPoller;
     }
 
     @Override
@@ -51,7 +59,7 @@ public final class Deployment implements AutoCloseable {
         host.storage().subscribe(host.messaging()::refreshMessageGroups);
         DemoData.seedUsers(host.messaging());
         DemoData.seedConversation(host.messaging());
-        return new Deployment(host.http().start(), host.messaging(), host.http()::stop);
+        return new Deployment(host.http().start(), host.messaging(), Optional.empty(), host.http()::stop);
     }
 
     /** DynamoDB Local and PostgreSQL inside the process; tables, schema and demo data created when missing. */
@@ -81,7 +89,7 @@ public final class Deployment implements AutoCloseable {
     /** A deployment on the message table and the user database, with the stream poller for pattern E. */
     private static Deployment onTables(TableHost host, Optional<EmbeddedEngines> engines) {
         host.poller().start();
-        return new Deployment(host.http().start(), host.messaging(), () -> {
+        return new Deployment(host.http().start(), host.messaging(), Optional.of(host.poller()), () -> {
             host.http().stop();
             host.poller().close();
             host.pool().close();

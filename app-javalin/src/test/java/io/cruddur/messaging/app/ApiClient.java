@@ -13,24 +13,24 @@ import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client against a running host, as a frontend or curl would talk to it. */
-final class ApiClient {
+public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this.base = "http://localhost:" + port;
     }
 
     /** A response with its body parsed as JSON (null when it is not JSON). */
-    record Reply(int status, JsonNode body, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Reply(int status, JsonNode body, Map<String, List<String>> headers) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    String login(String handle) {
+    public String login(String handle) {
         Reply reply = send(HttpRequest.newBuilder(URI.create(base + "/dev/login"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"handle\":\"" + handle + "\"}")));
         if (reply.status() != 200) {
@@ -39,7 +39,7 @@ final class ApiClient {
         return reply.body().get("access_token").asText();
     }
 
-    Reply get(String path, String token) {
+    public Reply get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -47,7 +47,7 @@ final class ApiClient {
         return send(request);
     }
 
-    Reply post(String path, String token, String body, String... headers) {
+    public Reply post(String path, String token, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
@@ -60,7 +60,7 @@ final class ApiClient {
         return send(request);
     }
 
-    Reply send(HttpRequest.Builder request) {
+    public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

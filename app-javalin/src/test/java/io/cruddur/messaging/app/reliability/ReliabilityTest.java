@@ -1,0 +1,289 @@
+package io.cruddur.messaging.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.app.ApiClient;
+import io.cruddur.messaging.app.Deployment;
+import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.NewUser;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A randomized concurrent workload against the embedded host over HTTP, with faults: concurrent
+ * senders over many users, conversations started from both sides at once, every fifth send
+ * retried with the same client message id, the stream poller stopped and restarted, and the
+ * host restarted on its data directory. Then a checker reads everything back through the API and
+ * a scan of the table. CI runs about 1,000 messages; {@code -Dreliability.messages=10000} runs a
+ * full-size one.
+ */
+@Tag("reliability")
+class ReliabilityTest {
+    private static final int MESSAGES = Integer.getInteger("reliability.messages", 1000);
+    private static final int SENDERS = 8;
+    private static final int USERS = 20;
+    private static final long SEED = Long.getLong("reliability.seed", 20261122L);
+    private static final Duration SETTLE_BOUND = Duration.ofSeconds(60);
+    private static final String TABLE = "cruddur-messages";
+
+    @TempDir
+    Path dataDirectory;
+
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> groupsByPair = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> groupsSeenByPair = new ConcurrentHashMap<>();
+    private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
+    private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger retries = new AtomicInteger();
+
+    /** A message the host acknowledged: where it went and what it said. */
+    record Acknowledged(String group, String text) {
+    }
+
+    @Test
+    void under_concurrency_faults_and_a_restart_nothing_is_lost_doubled_or_left_behind() throws Exception {
+        int dynamoPort = freePort();
+        List<String> handles = new ArrayList<>();
+        Deployment host = start(dynamoPort);
+        for (int i = handles.size(); i < USERS; i++) {
+            String handle = i < 5 ? List.of("andrewbrown", "bayko", "londo", "altair", "sinclair").get(i) : "load" + i;
+            if (i >= 5) {
+                host.messaging().users().register(new NewUser(new Handle(handle), "Load User " + i,
+                        handle + "@example.org", Optional.empty()));
+            }
+            handles.add(handle);
+        }
+        ApiClient api = login(host, handles);
+        Random random = new Random(SEED);
+
+        // Both sides of several pairs start at the same moment.
+        List<Runnable> races = new ArrayList<>();
+        for (int pair = 0; pair < 5; pair++) {
+            String a = handles.get(2 * pair + 5);
+            String b = handles.get(2 * pair + 6);
+            races.add(() -> send(api, a, b, "race from " + a));
+            races.add(() -> send(api, b, a, "race from " + b));
+        }
+        runConcurrently(races);
+
+        int phase = MESSAGES / 3;
+        runConcurrently(workload(api, handles, random, phase));
+        host.streamPoller().orElseThrow().close();
+        runConcurrently(workload(api, handles, random, phase));
+        host.streamPoller().orElseThrow().start();
+        host.close();
+
+        Deployment restarted = start(dynamoPort);
+        try {
+            ApiClient again = login(restarted, handles);
+            runConcurrently(workload(again, handles, random, MESSAGES - 2 * phase - races.size()));
+            check(again, handles, dynamoPort);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    private List<Runnable> workload(ApiClient api, List<String> handles, Random random, int messages) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String from = handles.get(random.nextInt(handles.size()));
+            String to = handles.get(random.nextInt(handles.size()));
+            if (from.equals(to)) {
+                to = handles.get((handles.indexOf(from) + 1) % handles.size());
+            }
+            String recipient = to;
+            tasks.add(() -> send(api, from, recipient, "from " + from + " " + UUID.randomUUID()));
+        }
+        return tasks;
+    }
+
+    /** One send as a client makes it: to the pair's group if known, else by handle; sometimes retried. */
+    private void send(ApiClient api, String from, String to, String text) {
+        String pair = pair(from, to);
+        String id = UUID.randomUUID().toString();
+        String group = groupsByPair.get(pair);
+        String body = group == null
+                ? "{\"message\":\"" + text + "\",\"handle\":\"" + to + "\",\"message_uuid\":\"" + id + "\"}"
+                : "{\"message\":\"" + text + "\",\"message_group_uuid\":\"" + group + "\",\"message_uuid\":\"" + id + "\"}";
+        ApiClient.Reply reply = post(api, from, body);
+        if (Math.floorMod(id.hashCode(), 5) == 0) {
+            retries.incrementAndGet();
+            ApiClient.Reply retried = post(api, from, body);
+            assertThat(retried.body()).as("a retry answers as the first send did").isEqualTo(reply.body());
+        }
+        String storedGroup = reply.body().get("message_group_uuid").asText();
+        groupsByPair.putIfAbsent(pair, storedGroup);
+        groupsSeenByPair.computeIfAbsent(pair, key -> ConcurrentHashMap.newKeySet()).add(storedGroup);
+        acknowledged.put(id, new Acknowledged(storedGroup, text));
+    }
+
+    private ApiClient.Reply post(ApiClient api, String from, String body) {
+        ApiClient.Reply reply = api.post("/api/messages", tokens.get(from), body);
+        if (reply.status() >= 500) {
+            serverErrors.add(reply.status() + " " + reply.body());
+        }
+        assertThat(reply.status()).as("send answered %s", reply.body()).isEqualTo(200);
+        return reply;
+    }
+
+    private void check(ApiClient api, List<String> handles, int dynamoPort) throws InterruptedException {
+        assertThat(serverErrors).as("5xx answers").isEmpty();
+        assertThat(groupsSeenByPair.values()).as("one group per pair").allSatisfy(groups -> assertThat(groups).hasSize(1));
+        Map<String, List<String>> sentByGroup = new HashMap<>();
+        acknowledged.forEach((id, message) -> sentByGroup.computeIfAbsent(message.group(), g -> new ArrayList<>()).add(id));
+
+        // Through the API: every acknowledged message exactly once, nothing unacknowledged beyond the seed.
+        for (Map.Entry<String, String> pair : groupsByPair.entrySet()) {
+            String member = pair.getKey().split("\\|")[0];
+            List<String> listed = listAll(api, member, pair.getValue());
+            assertThat(listed).as("messages of %s", pair.getKey()).doesNotHaveDuplicates();
+            assertThat(listed).containsAll(sentByGroup.get(pair.getValue()));
+        }
+
+        // In the table: counts per kind, and every group row at its group's latest message, once E settles.
+        try (DynamoDbClient dynamo = DynamoDbClients.dynamo(
+                DynamoDbSettings.local(URI.create("http://127.0.0.1:" + dynamoPort), TABLE))) {
+            Instant deadline = Instant.now().plus(SETTLE_BOUND);
+            List<String> behind;
+            Scan scan;
+            do {
+                scan = scan(dynamo);
+                behind = scan.rowsBehind();
+                if (!behind.isEmpty()) {
+                    Thread.sleep(200);
+                }
+            } while (!behind.isEmpty() && Instant.now().isBefore(deadline));
+            assertThat(behind).as("group rows not at their group's latest message").isEmpty();
+            assertThat(scan.messageIds()).containsAll(acknowledged.keySet());
+            assertThat(scan.messageIds()).doesNotHaveDuplicates();
+            int seededPairs = groupsByPair.containsKey(pair("andrewbrown", "bayko")) ? 0 : 1;
+            assertThat(scan.pairs()).as("pair items: the workload's and the demo conversation's")
+                    .isEqualTo(groupsByPair.size() + seededPairs);
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(MESSAGES - 10);
+        assertThat(retries.get()).isPositive();
+        assertThat(handles).hasSize(USERS);
+    }
+
+    /** What a scan of the whole table says. */
+    record Scan(List<String> messageIds, int pairs, List<String> rowsBehind) {
+    }
+
+    private static Scan scan(DynamoDbClient dynamo) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        dynamo.scanPaginator(request -> request.tableName(TABLE)).items().forEach(items::add);
+        Map<String, String> latestByGroup = new HashMap<>();
+        List<String> messageIds = new ArrayList<>();
+        int pairs = 0;
+        for (Map<String, AttributeValue> item : items) {
+            String pk = item.get("pk").s();
+            if (pk.startsWith("MSG#")) {
+                messageIds.add(item.get("message_uuid").s());
+                latestByGroup.merge(pk.substring(4), item.get("sk").s(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            } else if (pk.startsWith("PAIR#")) {
+                pairs++;
+            }
+        }
+        Set<String> rowOwnersPerGroup = new HashSet<>();
+        List<String> behind = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            String pk = item.get("pk").s();
+            if (pk.startsWith("GRP#")) {
+                String group = item.get("message_group_uuid").s();
+                assertThat(rowOwnersPerGroup.add(pk + group)).as("one row per member and group").isTrue();
+                if (item.get("sk").s().compareTo(latestByGroup.get(group)) < 0) {
+                    behind.add(pk + " " + group);
+                }
+            }
+        }
+        return new Scan(messageIds, pairs, behind);
+    }
+
+    private List<String> listAll(ApiClient api, String member, String group) {
+        List<String> ids = new ArrayList<>();
+        String next = "/api/messages/" + group + "?limit=100";
+        while (next != null) {
+            ApiClient.Reply page = api.get(next, tokens.get(member));
+            assertThat(page.status()).isEqualTo(200);
+            for (JsonNode message : page.body()) {
+                ids.add(message.get("uuid").asText());
+            }
+            next = nextLink(page.header("Link"));
+        }
+        return ids;
+    }
+
+    private static String nextLink(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String link : header.split(",\\s*")) {
+            if (link.endsWith("rel=\"next\"")) {
+                return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            }
+        }
+        return null;
+    }
+
+    private ApiClient login(Deployment host, List<String> handles) {
+        ApiClient api = new ApiClient(host.port());
+        handles.forEach(handle -> tokens.put(handle, api.login(handle)));
+        return api;
+    }
+
+    private Deployment start(int dynamoPort) throws IOException {
+        return Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()), Optional.of(dataDirectory),
+                dynamoPort, TABLE);
+    }
+
+    private static void runConcurrently(List<Runnable> tasks) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            tasks.forEach(task -> running.add(senders.submit(task)));
+            for (Future<?> task : running) {
+                task.get();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
