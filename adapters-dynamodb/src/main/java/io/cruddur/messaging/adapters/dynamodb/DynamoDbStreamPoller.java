@@ -34,6 +34,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStreamPoller.class);
     private static final Duration MIN_IDLE_WAIT = Duration.ofMillis(20);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** Records per read: small enough that a stop takes effect soon after it is asked for. */
+    private static final int BATCH_LIMIT = 100;
 
     private final DynamoDbClient dynamo;
     private final DynamoDbStreamsClient streams;
@@ -42,7 +44,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     private final Duration maxIdleWait;
     private final Map<String, ShardCursor> shards = new LinkedHashMap<>();
     private final AtomicLong handledRecords = new AtomicLong();
-    private volatile boolean running;
+    /** Bumped by every start and stop; a thread runs only while the generation it started in lasts. */
+    private final AtomicLong generation = new AtomicLong();
     private volatile CountDownLatch stopSignal = new CountDownLatch(1);
     private Thread worker;
     private String streamArn;
@@ -68,14 +71,18 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         this.maxIdleWait = maxIdleWait;
     }
 
-    /** Starts reading from the oldest record the stream still holds. */
+    /**
+     * Starts reading from the oldest record the stream still holds. A thread of an earlier run that
+     * is still finishing its batch is waited for first, so two threads never read at once.
+     */
     public synchronized void start() {
-        if (running) {
+        if (worker != null && worker.isAlive() && stopSignal.getCount() > 0) {
             return;
         }
-        running = true;
+        awaitPreviousWorker();
+        long run = generation.incrementAndGet();
         stopSignal = new CountDownLatch(1);
-        worker = new Thread(this::run, "dynamodb-stream-poller-" + table);
+        worker = new Thread(() -> run(run), "dynamodb-stream-poller-" + table);
         worker.setDaemon(true);
         worker.start();
     }
@@ -86,7 +93,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        running = false;
+        generation.incrementAndGet();
         stopSignal.countDown();
         if (worker == null) {
             return;
@@ -96,6 +103,21 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        if (worker.isAlive()) {
+            LOG.warn("the stream poller of {} is still finishing a batch; it stops after it", table);
+        }
+    }
+
+    private void awaitPreviousWorker() {
+        if (worker == null) {
+            return;
+        }
+        try {
+            worker.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the previous poller finished", interrupted);
+        }
         worker = null;
     }
 
@@ -104,12 +126,12 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         return handledRecords.get();
     }
 
-    private void run() {
+    private void run(long run) {
         Duration idleWait = MIN_IDLE_WAIT;
-        while (running) {
+        while (generation.get() == run) {
             boolean progressed;
             try {
-                progressed = pollOnce();
+                progressed = pollOnce(run);
             } catch (SdkException failure) {
                 LOG.warn("reading the stream of {} failed; retrying: {}", table, failure.toString());
                 streamArn = null;
@@ -127,12 +149,12 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     }
 
     /** One pass over every readable shard; true when any record arrived. */
-    private boolean pollOnce() {
+    private boolean pollOnce(long run) {
         discoverShards();
         boolean progressed = false;
         for (Map.Entry<String, ShardCursor> entry : new ArrayList<>(shards.entrySet())) {
             ShardCursor cursor = entry.getValue();
-            if (!running) {
+            if (generation.get() != run) {
                 break;
             }
             if (cursor.finished || !parentDone(cursor)) {
@@ -149,7 +171,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         }
         GetRecordsResponse response;
         try {
-            response = streams.getRecords(request -> request.shardIterator(cursor.iterator));
+            response = streams.getRecords(request -> request.shardIterator(cursor.iterator).limit(BATCH_LIMIT));
         } catch (ExpiredIteratorException expired) {
             cursor.iterator = null;
             return false;
