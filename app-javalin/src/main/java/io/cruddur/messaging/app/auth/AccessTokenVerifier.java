@@ -1,5 +1,8 @@
 package io.cruddur.messaging.app.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -15,6 +18,8 @@ import io.cruddur.messaging.core.domain.MessagingException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -23,11 +28,27 @@ import java.util.Set;
  * pool's {@code iss}, {@code token_use = access} and the app client's {@code client_id}. The
  * token's {@code sub} is the Cognito user id. The host's own dev tokens go through this same
  * verifier, pointed at the host's key set.
+ *
+ * <p>A token that verified is remembered until its {@code exp} (at most {@value #REMEMBERED_TOKENS}
+ * of them), so a client's later requests with the same token skip the RSA work; an expired token
+ * is never answered from memory.
  */
 public final class AccessTokenVerifier {
     private static final String BEARER = "Bearer ";
+    static final long REMEMBERED_TOKENS = 100_000;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_TOKENS)
+            .expireAfter(Expiry.creating((String token, Verified entry) ->
+                    Duration.between(Instant.now(), entry.expiresAt()).isNegative()
+                            ? Duration.ZERO
+                            : Duration.between(Instant.now(), entry.expiresAt())))
+            .build();
+
+    /** A token that verified: whose it is and until when. */
+    private record Verified(CognitoUserId subject, Instant expiresAt) {
+    }
 
     public AccessTokenVerifier(JWKSource<SecurityContext> keys, String issuer, String clientId) {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
@@ -58,8 +79,15 @@ public final class AccessTokenVerifier {
     }
 
     public CognitoUserId verify(String token) {
+        Verified known = verified.getIfPresent(token);
+        if (known != null && known.expiresAt().isAfter(Instant.now())) {
+            return known.subject();
+        }
         try {
-            return new CognitoUserId(processor.process(token, null).getSubject());
+            JWTClaimsSet claims = processor.process(token, null);
+            Verified fresh = new Verified(new CognitoUserId(claims.getSubject()), claims.getExpirationTime().toInstant());
+            verified.put(token, fresh);
+            return fresh.subject();
         } catch (ParseException | BadJOSEException | JOSEException | MessagingException rejected) {
             throw TokenRejected.invalid(rejected.getClass().getSimpleName());
         }
