@@ -24,6 +24,20 @@ public final class ApiClient {
 
     /** A response with its body parsed as JSON (null when it is not JSON). */
     public record Reply(int status, JsonNode body, Map<String, List<String>> headers) {
+        /** The target of one relation in the {@code Link} header, or null when there is none. */
+        public String link(String relation) {
+            String links = header("Link");
+            if (links == null) {
+                return null;
+            }
+            for (String link : links.split(",\\s*")) {
+                if (link.endsWith("rel=\"" + relation + "\"")) {
+                    return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+                }
+            }
+            return null;
+        }
+
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);

@@ -49,7 +49,7 @@ class MemoryHostHttpTest {
             List<String> pageTexts = new ArrayList<>();
             page.body().forEach(message -> pageTexts.add(message.get("message").asText()));
             texts.addAll(0, pageTexts);
-            next = linkTarget(page.header("Link"), "next");
+            next = page.link("next");
             pages++;
         }
 
@@ -159,18 +159,5 @@ class MemoryHostHttpTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** The target of one relation in a {@code Link} header, or null. */
-    static String linkTarget(String header, String relation) {
-        if (header == null) {
-            return null;
-        }
-        for (String link : header.split(",\\s*")) {
-            if (link.endsWith("rel=\"" + relation + "\"")) {
-                return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-            }
-        }
-        return null;
     }
 }

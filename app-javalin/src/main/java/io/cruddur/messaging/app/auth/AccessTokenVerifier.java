@@ -40,14 +40,15 @@ public final class AccessTokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_TOKENS)
-            .expireAfter(Expiry.creating((String token, Verified entry) ->
-                    Duration.between(Instant.now(), entry.expiresAt()).isNegative()
-                            ? Duration.ZERO
-                            : Duration.between(Instant.now(), entry.expiresAt())))
+            .expireAfter(Expiry.creating((String token, Verified entry) -> entry.lifeLeft()))
             .build();
 
     /** A token that verified: whose it is and until when. */
     private record Verified(CognitoUserId subject, Instant expiresAt) {
+        Duration lifeLeft() {
+            Duration left = Duration.between(Instant.now(), expiresAt);
+            return left.isNegative() ? Duration.ZERO : left;
+        }
     }
 
     public AccessTokenVerifier(JWKSource<SecurityContext> keys, String issuer, String clientId) {

@@ -7,7 +7,6 @@ import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -108,8 +107,6 @@ public final class EmbeddedEngines implements AutoCloseable {
                 if (in != null) {
                     Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
-            } catch (UncheckedIOException failed) {
-                throw failed.getCause();
             }
         }
         return folder;

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -179,6 +178,6 @@ class MalformedInputTest {
         }
         List<String> codes = new ArrayList<>();
         body.forEach(code -> codes.add(code.asText()));
-        return codes.stream().collect(Collectors.toList());
+        return codes;
     }
 }
