@@ -37,6 +37,11 @@ class MemoryHostHttpTest {
     }
 
     @Test
+    void metrics_are_not_served_unless_asked_for() {
+        assertThat(api.get("/metrics", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void the_seeded_conversation_pages_back_through_link_headers() {
         String andrew = api.login("andrewbrown");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();

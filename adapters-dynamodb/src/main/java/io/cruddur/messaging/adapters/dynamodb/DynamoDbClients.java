@@ -31,8 +31,8 @@ public final class DynamoDbClients {
         return configure(DynamoDbClient.builder(), settings, interceptors).build();
     }
 
-    public static DynamoDbStreamsClient streams(DynamoDbSettings settings) {
-        return configure(DynamoDbStreamsClient.builder(), settings).build();
+    public static DynamoDbStreamsClient streams(DynamoDbSettings settings, ExecutionInterceptor... interceptors) {
+        return configure(DynamoDbStreamsClient.builder(), settings, interceptors).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

@@ -3,10 +3,13 @@ package io.cruddur.messaging.adapters.dynamodb;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.Multibinds;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Set;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -14,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The DynamoDB adapter for a Dagger component: one client of each kind per component, the port,
  * the schema tools and the stream poller. Needs a {@link DynamoDbSettings} from outside
  * ({@code @BindsInstance}) and the component's {@link Messaging}, whose pattern E the poller runs.
+ * Other modules may add {@link ExecutionInterceptor}s to both clients ({@code @IntoSet}), to count
+ * or trace requests.
  */
 @Module
 public abstract class DynamoDbModule {
@@ -22,16 +27,19 @@ public abstract class DynamoDbModule {
     private DynamoDbModule() {
     }
 
+    @Multibinds
+    abstract Set<ExecutionInterceptor> interceptors();
+
     @Provides
     @Singleton
-    static DynamoDbClient dynamo(DynamoDbSettings settings) {
-        return DynamoDbClients.dynamo(settings);
+    static DynamoDbClient dynamo(DynamoDbSettings settings, Set<ExecutionInterceptor> interceptors) {
+        return DynamoDbClients.dynamo(settings, interceptors.toArray(ExecutionInterceptor[]::new));
     }
 
     @Provides
     @Singleton
-    static DynamoDbStreamsClient streams(DynamoDbSettings settings) {
-        return DynamoDbClients.streams(settings);
+    static DynamoDbStreamsClient streams(DynamoDbSettings settings, Set<ExecutionInterceptor> interceptors) {
+        return DynamoDbClients.streams(settings, interceptors.toArray(ExecutionInterceptor[]::new));
     }
 
     @Provides

@@ -2,15 +2,19 @@ package io.cruddur.messaging.adapters.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
 
 /**
  * The PostgreSQL user directory for a Dagger component: one pool per component. Needs a
  * {@link PostgresSettings} from outside ({@code @BindsInstance}); close the pool at shutdown.
+ * Another module may bind a {@link SqlLogger}, which then sees every statement.
  */
 @Module
 public abstract class PostgresModule {
@@ -25,8 +29,10 @@ public abstract class PostgresModule {
 
     @Provides
     @Singleton
-    static Jdbi jdbi(HikariDataSource pool) {
-        return UserDatabase.jdbi(pool);
+    static Jdbi jdbi(HikariDataSource pool, Optional<SqlLogger> logger) {
+        Jdbi jdbi = UserDatabase.jdbi(pool);
+        logger.ifPresent(jdbi::setSqlLogger);
+        return jdbi;
     }
 
     @Provides
@@ -37,4 +43,7 @@ public abstract class PostgresModule {
 
     @Binds
     abstract UserDirectoryPort users(PostgresUserDirectory directory);
+
+    @BindsOptionalOf
+    abstract SqlLogger sqlLogger();
 }

@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param cursorSecret the key that signs page cursors ({@code CURSOR_SECRET}, base64, at least 32
  *                     bytes); random per process when not configured
  * @param cognito      the user pool whose access tokens are accepted (AWS mode only)
+ * @param metricsEndpoint whether {@code GET /metrics} serves the request counters (off unless asked for)
  */
 public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] cursorSecret,
-        Optional<CognitoSettings> cognito) {
+        Optional<CognitoSettings> cognito, boolean metricsEndpoint) {
     public static final int DEFAULT_PORT = 4567;
     private static final int MIN_SECRET_BYTES = 32;
 
@@ -64,7 +65,12 @@ public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] 
         byte[] secret = value(environment, "CURSOR_SECRET").map(HostConfig::decodeSecret).orElseGet(HostConfig::randomSecret);
         Optional<CognitoSettings> cognito = mode == Mode.AWS ? Optional.of(CognitoSettings.fromEnvironment(environment))
                 : Optional.empty();
-        return new HostConfig(mode, port, frontend, secret, cognito);
+        return new HostConfig(mode, port, frontend, secret, cognito, false);
+    }
+
+    /** This configuration with {@code GET /metrics} on or off. */
+    public HostConfig withMetricsEndpoint(boolean enabled) {
+        return new HostConfig(mode, port, frontendUrl, cursorSecret, cognito, enabled);
     }
 
     private static URI origin(String raw) {

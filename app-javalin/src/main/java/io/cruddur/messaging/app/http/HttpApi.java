@@ -4,19 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.auth.AccessTokenVerifier;
 import io.cruddur.messaging.app.auth.LocalIssuer;
+import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The HTTP host: routes, authentication, CORS for {@code FRONTEND_URL}, a body size limit, the
- * error table, health, and in the local deployments the dev login and the issuer's key set.
+ * error table, health, metrics when configured, and in the local deployments the dev login and the
+ * issuer's key set.
  */
 public final class HttpApi {
     /** Large enough for a 1024-character message of 4-byte characters in JSON, small enough to refuse junk. */
@@ -24,22 +27,25 @@ public final class HttpApi {
     /** How long a stop waits for requests under way to finish. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String CALLER = "caller";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HostConfig config;
     private final Messaging messaging;
     private final AccessTokenVerifier verifier;
     private final Optional<DevLogin> devLogin;
     private final LiveEvents events;
+    private final RequestMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
     private Javalin server;
 
     public HttpApi(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin,
-            LiveEvents events) {
+            LiveEvents events, RequestMetrics metrics) {
         this.config = config;
         this.messaging = messaging;
         this.verifier = verifier;
         this.devLogin = devLogin;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** Starts listening; returns the port (useful when the configured port is 0). */
@@ -58,6 +64,15 @@ public final class HttpApi {
                 rule.exposeHeader("Link");
             })));
             ApiErrors.install(app);
+            app.routes.before(ctx -> metrics.requestStarted());
+            app.routes.after(ctx -> {
+                Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+                metrics.requestFinished(ctx.method().name(), matched == null ? RequestMetrics.UNMATCHED : matched.path,
+                        ctx.statusCode());
+            });
+            if (config.metricsEndpoint()) {
+                app.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+            }
             app.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.mode().name().toLowerCase())));
             app.routes.get("/api/message_groups", routes::listGroups);
             app.routes.get("/api/messages/{group}", routes::listMessages);

@@ -8,6 +8,7 @@ import io.cruddur.messaging.app.auth.AccessTokenVerifier;
 import io.cruddur.messaging.app.http.DevLogin;
 import io.cruddur.messaging.app.http.HttpApi;
 import io.cruddur.messaging.app.http.LiveEvents;
+import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import io.cruddur.messaging.core.usecase.Messaging;
@@ -35,9 +36,15 @@ abstract class HostModule {
 
     @Provides
     @Singleton
+    static RequestMetrics metrics() {
+        return new RequestMetrics();
+    }
+
+    @Provides
+    @Singleton
     static HttpApi http(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin,
-            LiveEvents events) {
-        return new HttpApi(config, messaging, verifier, devLogin, events);
+            LiveEvents events, RequestMetrics metrics) {
+        return new HttpApi(config, messaging, verifier, devLogin, events, metrics);
     }
 
     @BindsOptionalOf

@@ -6,6 +6,7 @@ import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.app.auth.LocalIssuer;
 import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
@@ -37,7 +38,8 @@ class HttpApiLifecycleTest {
         CognitoUserId sub = new CognitoUserId("sub-andrew");
         users.register(new NewUser(new Handle("andrewbrown"), "Drew Brown", "drew@example.org", Optional.of(sub)));
         users.register(new NewUser(new Handle("bayko"), "Bay Kovac", "bay@example.org", Optional.empty()));
-        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents());
+        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents(),
+                new RequestMetrics());
         int port = api.start();
 
         CompletableFuture<HttpResponse<String>> underWay = client.sendAsync(HttpRequest.newBuilder(
@@ -55,7 +57,8 @@ class HttpApiLifecycleTest {
     @Test
     void without_a_dev_login_there_is_no_dev_login_route_nor_key_set() throws Exception {
         Messaging messaging = Messaging.builder().messages(new InMemoryMessagingPort()).users(users).build();
-        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents());
+        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents(),
+                new RequestMetrics());
         int port = api.start();
         try {
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dev/login"))

@@ -1,0 +1,111 @@
+package io.cruddur.messaging.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.app.config.HostConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /metrics} on the embedded deployment: what each route cost in DynamoDB requests and
+ * PostgreSQL statements, read as the difference of two scrapes, as a load run reads it.
+ */
+class RequestMetricsTest {
+    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{(.*)} (\\S+)$", Pattern.MULTILINE);
+    private static final String SEND = "/api/messages";
+    private static final String LIST_MESSAGES = "/api/messages/{group}";
+    private static final String LIST_GROUPS = "/api/message_groups";
+
+    private static Deployment host;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() throws IOException {
+        host = Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()).withMetricsEndpoint(true),
+                Optional.empty(), freePort(), "cruddur-messages");
+        api = new ApiClient(host.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
+    @Test
+    void warm_requests_cost_one_dynamodb_request_and_no_sql_statement_each() {
+        String bayko = api.login("bayko");
+        String londo = api.login("londo");
+        String group = api.post(SEND, bayko, "{\"message\":\"hi\",\"handle\":\"@londo\"}").body()
+                .get("message_group_uuid").asText();
+        api.get(LIST_GROUPS, londo);
+        api.get("/api/messages/" + group, londo);
+        String before = api.text("/metrics");
+
+        for (int i = 0; i < 5; i++) {
+            api.get(LIST_GROUPS, bayko);
+            api.get("/api/messages/" + group, londo);
+            api.post(SEND, i % 2 == 0 ? bayko : londo,
+                    "{\"message\":\"reply " + i + "\",\"message_group_uuid\":\"" + group + "\"}");
+        }
+        String after = api.text("/metrics");
+
+        assertThat(delta(before, after, "cruddur_http_requests_total", LIST_GROUPS, null)).isEqualTo(5);
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", LIST_GROUPS, "Query")).isEqualTo(5);
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", LIST_MESSAGES, "Query")).isEqualTo(5);
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, "TransactWriteItems")).isEqualTo(5);
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, null))
+                .as("a send makes no request besides its transaction").isEqualTo(5);
+        assertThat(delta(before, after, "cruddur_postgres_statements_total", null, null)).isZero();
+    }
+
+    @Test
+    void a_conversation_with_a_new_person_is_one_transaction_and_cold_lookups_show_as_statements() {
+        String altair = api.login("altair");
+        api.get(LIST_GROUPS, altair);
+        String before = api.text("/metrics");
+
+        api.post(SEND, altair, "{\"message\":\"hello\",\"handle\":\"@sinclair\"}");
+        String after = api.text("/metrics");
+
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, null)).isEqualTo(1);
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, "TransactWriteItems")).isEqualTo(1);
+        assertThat(delta(before, after, "cruddur_postgres_statements_total", SEND, null))
+                .as("@sinclair is looked up by handle for the first time").isEqualTo(1);
+    }
+
+    @Test
+    void the_stream_poller_counts_outside_any_route() {
+        assertThat(sum(api.text("/metrics"), "cruddur_dynamodb_requests_total", "none", "GetRecords")).isPositive();
+    }
+
+    /** The increase of a counter between two scrapes, summed over the series that match. */
+    private static double delta(String before, String after, String name, String route, String operation) {
+        return sum(after, name, route, operation) - sum(before, name, route, operation);
+    }
+
+    private static double sum(String scrape, String name, String route, String operation) {
+        double total = 0;
+        Matcher sample = SAMPLE.matcher(scrape);
+        while (sample.find()) {
+            String labels = sample.group(2);
+            if (sample.group(1).equals(name) && (route == null || labels.contains("route=\"" + route + "\""))
+                    && (operation == null || labels.contains("operation=\"" + operation + "\""))) {
+                total += Double.parseDouble(sample.group(3));
+            }
+        }
+        return total;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
