@@ -14,7 +14,9 @@ import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Demo data for the local deployments: the demo users and one conversation long enough to page through. */
 final class DemoData {
@@ -25,7 +27,20 @@ final class DemoData {
 
     /** Registers the demo users that are missing (the memory deployment; PostgreSQL seeds its own). */
     static void seedUsers(Messaging messaging) {
-        for (NewUser user : UserDatabase.DEMO_USERS) {
+        seedUsers(messaging, UserDatabase.DEMO_USERS);
+    }
+
+    /** {@code @user1} to {@code @user<count>}: many distinct users for load runs. */
+    static List<NewUser> generatedUsers(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new NewUser(new Handle("user" + i), "User " + i, "user" + i + "@example.com",
+                        Optional.empty()))
+                .toList();
+    }
+
+    /** Registers those of {@code users} whose handle is still free. */
+    static void seedUsers(Messaging messaging, List<NewUser> users) {
+        for (NewUser user : users) {
             try {
                 messaging.users().register(user);
             } catch (MessagingException taken) {

@@ -43,6 +43,11 @@ public final class Deployment implements AutoCloseable {
         return messaging;
     }
 
+    /** Adds {@code @user1} to {@code @user<count>} where missing, for load runs that need many users. */
+    public void addGeneratedUsers(int count) {
+        DemoData.seedUsers(messaging, DemoData.generatedUsers(count));
+    }
+
     /** The poller that drives pattern E on the table deployments (absent in memory, where E runs inline). */
     public Optional<DynamoDbStreamPoller> streamPoller() {
         return streamPoller;

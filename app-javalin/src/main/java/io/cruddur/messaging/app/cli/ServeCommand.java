@@ -36,16 +36,29 @@ final class ServeCommand implements Callable<Integer> {
             description = "embedded mode: the port of DynamoDB Local on 127.0.0.1 (default: ${DEFAULT-VALUE})")
     int dynamoPort;
 
+    @Option(names = "--metrics", description = "serve request counters in Prometheus' text format at GET /metrics")
+    boolean metrics;
+
+    @Option(names = "--generated-users", defaultValue = "0",
+            description = "memory and embedded modes: also add @user1 to @user<N> (for load runs)")
+    int generatedUsers;
+
     @Override
     public Integer call() throws Exception {
         HostConfig.Mode chosen = Modes.parse(mode);
-        HostConfig config = HostConfig.from(chosen, port, root.environment());
+        if (generatedUsers < 0 || generatedUsers > 0 && !chosen.issuesOwnTokens()) {
+            throw new IllegalArgumentException("--generated-users must be 0 or more, and only in memory or embedded mode");
+        }
+        HostConfig config = HostConfig.from(chosen, port, root.environment()).withMetricsEndpoint(metrics);
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, throwaway ? Optional.empty() : Optional.of(dataDirectory),
                     dynamoPort, DynamoDbSettings.fromEnvironment(root.environment()).tableName());
             case AWS -> Deployment.aws(config, root.environment());
         };
+        if (generatedUsers > 0) {
+            deployment.addGeneratedUsers(generatedUsers);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             deployment.close();

@@ -149,6 +149,14 @@ class CliTest {
     }
 
     @Test
+    void generated_users_are_refused_where_nobody_could_sign_in_as_them() {
+        Run refused = run("serve", "--mode", "aws", "--generated-users", "10");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("--generated-users").doesNotContain("Exception");
+    }
+
+    @Test
     void every_command_has_help() {
         CommandLine root = CruddurCommand.commandLine(environment);
         List<List<String>> commands = List.of(List.of("serve"), List.of("ddb", "schema-load"), List.of("ddb", "list-tables"),
