@@ -1,0 +1,27 @@
+package io.cruddur.messaging.benchmarks.load;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The measurements the HTTP load run ({@code scripts/load/run.sh}) takes beside {@code wrk}: the
+ * raw DynamoDB Query floor under patterns A and B, and pattern E's lag. Each prints one line that
+ * starts with a keyword, for the script to read.
+ */
+@Command(name = "load-probes", mixinStandardHelpOptions = true, subcommands = {QueryFloor.class, StreamLag.class},
+        description = "Measurements beside the HTTP load run.")
+public final class LoadProbes implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadProbes()).execute(args));
+    }
+}
