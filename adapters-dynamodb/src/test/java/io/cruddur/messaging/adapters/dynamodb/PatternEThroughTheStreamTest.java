@@ -30,7 +30,7 @@ class PatternEThroughTheStreamTest {
 
     private final String table = LOCAL.newTable();
     private final DynamoDbMessagingPort port = new DynamoDbMessagingPort(LOCAL.dynamo(), table);
-    private final MessageStreamHandler handler = new MessageStreamHandler(new RefreshMessageGroups(port)::refresh);
+    private final MessageStreamHandler handler = new MessageStreamHandler(new RefreshMessageGroups(port)::refreshToNewest);
     private final DynamoDbStreamPoller poller =
             new DynamoDbStreamPoller(LOCAL.dynamo(), LOCAL.streams(), table, handler, Duration.ofMillis(200));
     private final InMemoryUserDirectory directory = new InMemoryUserDirectory();

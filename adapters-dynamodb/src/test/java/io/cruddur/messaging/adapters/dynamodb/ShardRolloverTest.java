@@ -43,7 +43,7 @@ class ShardRolloverTest {
     void every_record_is_handled_once_and_in_order_across_a_rollover() {
         new TableAdmin(local.dynamoDbClient()).createTable(table, TableAdmin.Billing.ON_DEMAND, false);
         DynamoDbMessagingPort port = new DynamoDbMessagingPort(local.dynamoDbClient(), table);
-        MessageStreamHandler real = new MessageStreamHandler(new RefreshMessageGroups(port)::refresh);
+        MessageStreamHandler real = new MessageStreamHandler(new RefreshMessageGroups(port)::refreshToNewest);
         ChangeBatchHandler recording = batch -> {
             batch.stream().filter(record -> MessageTable.isMessageItem(record.newImage()))
                     .forEach(record -> seen.add(record.newImage().get(MessageTable.MESSAGE).s()));

@@ -2,7 +2,9 @@ package io.cruddur.messaging.adapters.inmemory;
 
 import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
@@ -60,6 +62,36 @@ class RefreshMessageGroupsTest {
 
         assertThat(rowTexts(messaging, andrew)).containsExactly("later");
         assertThat(rows(messaging, bayko).get(0).lastMessageAt()).isEqualTo(later.createdAt());
+    }
+
+    @Test
+    void several_messages_of_a_group_move_the_rows_once_to_the_newest_and_the_listener_hears_each() {
+        List<String> heard = new ArrayList<>();
+        Messaging messaging = Messaging.builder().messages(storage).users(directory).clock(clock)
+                .refreshListener((message, result) -> heard.add(message.text().value())).build();
+        MessageGroupId group = start(messaging);
+        Message first = send(messaging, group, "first", 10);
+        Message newest = send(messaging, group, "newest", 30);
+        Message second = send(messaging, group, "second", 20);
+
+        RefreshResult result = messaging.refreshMessageGroups(List.of(first, newest, second));
+
+        assertThat(result.advancedRows()).isEqualTo(2);
+        assertThat(rowTexts(messaging, andrew)).containsExactly("newest");
+        assertThat(rowTexts(messaging, bayko)).containsExactly("newest");
+        assertThat(heard).containsExactly("first", "newest", "second");
+    }
+
+    @Test
+    void messages_of_different_groups_are_not_refreshed_together() {
+        Messaging messaging = over(storage);
+        Message one = send(messaging, start(messaging), "one", 10);
+        Message elsewhere = Fixtures.message(Fixtures.newGroup(), bayko, "elsewhere", World.START);
+
+        assertThatThrownBy(() -> messaging.refreshMessageGroups(List.of(one, elsewhere)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> messaging.refreshMessageGroups(List.<Message>of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

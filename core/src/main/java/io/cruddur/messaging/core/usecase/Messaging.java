@@ -13,6 +13,7 @@ import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -75,6 +76,16 @@ public final class Messaging {
     public RefreshResult refreshMessageGroups(Message stored) {
         RefreshResult result = refreshMessageGroups.refresh(stored);
         refreshListener.refreshed(stored, result);
+        return result;
+    }
+
+    /**
+     * Pattern E for several newly stored messages of one group (a batch from a change feed): the
+     * rows move once, to the newest; the listener hears of each message, in the order given.
+     */
+    public RefreshResult refreshMessageGroups(List<Message> storedInOneGroup) {
+        RefreshResult result = refreshMessageGroups.refreshToNewest(storedInOneGroup);
+        storedInOneGroup.forEach(stored -> refreshListener.refreshed(stored, result));
         return result;
     }
 

@@ -6,7 +6,9 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.domain.UserId;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,6 +39,20 @@ public final class RefreshMessageGroups {
             }
         }
         return new RefreshResult(advanced, members);
+    }
+
+    /**
+     * Pattern E for several messages stored in one group, such as a batch of stream records: the
+     * rows move once, straight to the newest message, which is where moving them one message at a
+     * time would leave them (rows only move forward).
+     */
+    public RefreshResult refreshToNewest(List<Message> storedInOneGroup) {
+        Message newest = storedInOneGroup.stream().max(Comparator.comparing(Message::createdAt))
+                .orElseThrow(() -> new IllegalArgumentException("no message to refresh the rows with"));
+        if (storedInOneGroup.stream().anyMatch(message -> !message.groupId().equals(newest.groupId()))) {
+            throw new IllegalArgumentException("the messages belong to more than one group");
+        }
+        return refresh(newest);
     }
 
     private boolean advance(MessageGroupRow row, Message stored) {
