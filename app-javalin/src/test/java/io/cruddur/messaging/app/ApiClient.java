@@ -76,32 +76,27 @@ public final class ApiClient {
 
     /** The body of a GET that answers 200 as plain text, or the status as an exception. */
     public String text(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(base + path)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
         }
+        return response.body();
     }
 
     public Reply send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        JsonNode body;
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body;
-            try {
-                body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            } catch (IOException notJson) {
-                body = null;
-            }
-            return new Reply(response.statusCode(), body, response.headers().map());
+            body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            body = null;
+        }
+        return new Reply(response.statusCode(), body, response.headers().map());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +72,7 @@ class EmbeddedHostTest {
 
     private Deployment start() throws IOException {
         return Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()),
-                Optional.of(dataDirectory), freePort(), "cruddur-messages");
+                Optional.of(dataDirectory), Ports.free(), "cruddur-messages");
     }
 
     private static List<String> texts(JsonNode messages) {
@@ -87,12 +86,6 @@ class EmbeddedHostTest {
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("pattern E within %s", PATTERN_E_BOUND).isBefore(deadline);
             Thread.sleep(50);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.app.config.HostConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -29,7 +28,7 @@ class RequestMetricsTest {
     @BeforeAll
     static void start() throws IOException {
         host = Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()).withMetricsEndpoint(true),
-                Optional.empty(), freePort(), "cruddur-messages");
+                Optional.empty(), Ports.free(), "cruddur-messages");
         api = new ApiClient(host.port());
     }
 
@@ -101,11 +100,5 @@ class RequestMetricsTest {
             }
         }
         return total;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,11 +7,11 @@ import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.app.ApiClient;
 import io.cruddur.messaging.app.Deployment;
+import io.cruddur.messaging.app.Ports;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.NewUser;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +77,7 @@ class ReliabilityTest {
 
     @Test
     void under_concurrency_faults_and_a_restart_nothing_is_lost_doubled_or_left_behind() throws Exception {
-        int dynamoPort = freePort();
+        int dynamoPort = Ports.free();
         Deployment host = start(dynamoPort);
         List<String> handles = new ArrayList<>(DEMO_HANDLES);
         for (int i = handles.size(); i < USERS; i++) {
@@ -273,11 +273,5 @@ class ReliabilityTest {
 
     private static String pair(String a, String b) {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
