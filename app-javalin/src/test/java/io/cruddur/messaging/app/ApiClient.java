@@ -74,6 +74,10 @@ public final class ApiClient {
         return send(request);
     }
 
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     /** The body of a GET that answers 200 as plain text, or the status as an exception. */
     public String text(String path) {
         HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(base + path)));
