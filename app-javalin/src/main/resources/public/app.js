@@ -217,7 +217,11 @@ async function listen() {
       if (response.status === 401) { signOut(); return; }
       if (!response.ok) throw new Error(`events answered ${response.status}`);
       wait = 1000;
-      await readEvents(response.body.getReader());
+      if (await readEvents(response.body.getReader()) === 'superseded') {
+        // a newer window of the same user took this stream's place; reconnecting would only take it back
+        $('live-status').hidden = false;
+        return;
+      }
     } catch (error) {
       if (controller.signal.aborted) return;
     }
@@ -240,6 +244,7 @@ async function readEvents(reader) {
       const lines = block.split('\n');
       const event = lines.find((line) => line.startsWith('event:'))?.slice(6).trim();
       const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+      if (event === 'superseded') return event;
       if (event === 'message' && data) {
         showMessage(JSON.parse(data));
         loadGroups();

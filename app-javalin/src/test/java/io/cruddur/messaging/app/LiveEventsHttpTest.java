@@ -1,12 +1,18 @@
 package io.cruddur.messaging.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,13 +81,84 @@ class LiveEventsHttpTest {
         }
     }
 
+    @Test
+    void a_stream_that_is_never_read_delays_neither_sends_nor_other_streams_and_is_dropped() throws Exception {
+        String andrew = api.login("andrewbrown");
+        String bayko = api.login("bayko");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+        String text = "x".repeat(1_000);
+        int sends = 3_000;
+
+        try (Socket neverRead = openUnread(andrew); Stream reader = open(andrew)) {
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                for (int i = 0; i < sends; i++) {
+                    send(bayko, group, i + " " + text);
+                }
+            }, "every send returns although one member's stream is never read");
+            for (int i = 0; i < sends; i++) {
+                assertThat(reader.nextEvent()).contains("\"" + i + " x");
+            }
+            assertThat(readToEnd(neverRead)).as("the unread stream was closed by the host").isTrue();
+        }
+    }
+
+    @Test
+    void a_stream_over_the_hosts_cap_is_refused_with_a_code_and_a_retry_time() throws Exception {
+        HostConfig config = HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of())
+                .withEventStreams(new EventStreamLimits(1, 1));
+        try (Deployment small = Deployment.memory(config)) {
+            ApiClient smallApi = new ApiClient(small.port());
+            URI events = URI.create("http://localhost:" + small.port() + "/api/events");
+            try (Stream first = open(events, smallApi.login("andrewbrown"))) {
+                assertThat(first.events).isEmpty();
+                ApiClient.Reply refused = smallApi.send(HttpRequest.newBuilder(events)
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + smallApi.login("bayko")).GET());
+
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.body().get(0).asText()).isEqualTo("event_streams_full");
+                assertThat(refused.header("Retry-After")).isEqualTo("30");
+            }
+        }
+    }
+
     private void send(String token, String group, String text) {
         assertThat(api.post("/api/messages", token,
                 "{\"message\":\"" + text + "\",\"message_group_uuid\":\"" + group + "\"}").status()).isEqualTo(200);
     }
 
+    /** An event stream whose client reads nothing after the headers, as a stalled phone would. */
+    private static Socket openUnread(String token) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4_096);
+        socket.connect(new InetSocketAddress("localhost", host.port()));
+        socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    /** Reads what the host sent until it closes the connection; false if it stays open. */
+    private static boolean readToEnd(Socket socket) throws IOException {
+        socket.setSoTimeout((int) BOUND.toMillis());
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            while (socket.getInputStream().read(buffer) >= 0) {
+                // discard: only the end of the stream matters
+            }
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
     private Stream open(String token) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri())
+        return open(uri(), token);
+    }
+
+    private Stream open(URI events, String token) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(events)
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);

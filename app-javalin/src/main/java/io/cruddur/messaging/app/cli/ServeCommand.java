@@ -2,6 +2,7 @@ package io.cruddur.messaging.app.cli;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.app.Deployment;
+import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.embedded.EmbeddedEngines;
 import java.nio.file.Path;
@@ -39,6 +40,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--metrics", description = "serve request counters in Prometheus' text format at GET /metrics")
     boolean metrics;
 
+    @Option(names = "--event-streams-per-user", defaultValue = "" + EventStreamLimits.DEFAULT_PER_USER,
+            description = "live event streams one user may hold open; a newer one closes the oldest (default: ${DEFAULT-VALUE})")
+    int eventStreamsPerUser;
+
+    @Option(names = "--event-streams-max", defaultValue = "" + EventStreamLimits.DEFAULT_TOTAL,
+            description = "live event streams this host holds open; more are refused with 503 (default: ${DEFAULT-VALUE})")
+    int eventStreamsMax;
+
     @Option(names = "--generated-users", defaultValue = "0",
             description = "memory and embedded modes: also add @user1 to @user<N> (for load runs)")
     int generatedUsers;
@@ -49,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
         if (generatedUsers < 0 || generatedUsers > 0 && !chosen.issuesOwnTokens()) {
             throw new IllegalArgumentException("--generated-users must be 0 or more, and only in memory or embedded mode");
         }
-        HostConfig config = HostConfig.from(chosen, port, root.environment()).withMetricsEndpoint(metrics);
+        HostConfig config = HostConfig.from(chosen, port, root.environment()).withMetricsEndpoint(metrics)
+                .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, throwaway ? Optional.empty() : Optional.of(dataDirectory),

@@ -19,9 +19,10 @@ import java.util.Optional;
  *                     bytes); random per process when not configured
  * @param cognito      the user pool whose access tokens are accepted (AWS mode only)
  * @param metricsEndpoint whether {@code GET /metrics} serves the request counters (off unless asked for)
+ * @param eventStreams how many live event streams the host keeps open
  */
 public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] cursorSecret,
-        Optional<CognitoSettings> cognito, boolean metricsEndpoint) {
+        Optional<CognitoSettings> cognito, boolean metricsEndpoint, EventStreamLimits eventStreams) {
     public static final int DEFAULT_PORT = 4567;
     private static final int MIN_SECRET_BYTES = 32;
 
@@ -41,6 +42,7 @@ public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] 
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(frontendUrl, "frontendUrl");
         Objects.requireNonNull(cognito, "cognito");
+        Objects.requireNonNull(eventStreams, "eventStreams");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0-65535, was " + port);
         }
@@ -65,12 +67,17 @@ public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] 
         byte[] secret = value(environment, "CURSOR_SECRET").map(HostConfig::decodeSecret).orElseGet(HostConfig::randomSecret);
         Optional<CognitoSettings> cognito = mode == Mode.AWS ? Optional.of(CognitoSettings.fromEnvironment(environment))
                 : Optional.empty();
-        return new HostConfig(mode, port, frontend, secret, cognito, false);
+        return new HostConfig(mode, port, frontend, secret, cognito, false, EventStreamLimits.DEFAULT);
     }
 
     /** This configuration with {@code GET /metrics} on or off. */
     public HostConfig withMetricsEndpoint(boolean enabled) {
-        return new HostConfig(mode, port, frontendUrl, cursorSecret, cognito, enabled);
+        return new HostConfig(mode, port, frontendUrl, cursorSecret, cognito, enabled, eventStreams);
+    }
+
+    /** This configuration with other limits on live event streams. */
+    public HostConfig withEventStreams(EventStreamLimits limits) {
+        return new HostConfig(mode, port, frontendUrl, cursorSecret, cognito, metricsEndpoint, limits);
     }
 
     private static URI origin(String raw) {

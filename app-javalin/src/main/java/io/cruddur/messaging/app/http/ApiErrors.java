@@ -6,7 +6,9 @@ import io.cruddur.messaging.core.domain.MessagingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,8 @@ final class ApiErrors {
     static final String BODY_MALFORMED = "body_malformed";
     static final String BODY_TOO_LARGE = "body_too_large";
     static final String INTERNAL_ERROR = "internal_error";
+    static final String EVENT_STREAMS_FULL = "event_streams_full";
+    private static final Duration EVENT_STREAMS_RETRY_AFTER = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     private ApiErrors() {
@@ -42,11 +46,22 @@ final class ApiErrors {
             ctx.header("WWW-Authenticate", "Bearer");
             answer(ctx, 401, List.of(rejected.code()));
         });
-        config.routes.exception(BadRequest.class, (bad, ctx) -> answer(ctx, bad.status(), List.of(bad.code())));
+        config.routes.exception(HostRefusal.class, (refusal, ctx) -> {
+            refusal.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(wait.toSeconds())));
+            answer(ctx, refusal.status(), List.of(refusal.code()));
+        });
         config.routes.exception(HttpResponseException.class, (http, ctx) ->
                 answer(ctx, http.getStatus(), List.of(http.getStatus() == 413 ? BODY_TOO_LARGE : "http_" + http.getStatus())));
         config.routes.exception(Exception.class, (unexpected, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), unexpected);
+            String request;
+            try {
+                request = ctx.method() + " " + ctx.path();
+            } catch (RuntimeException recycled) {
+                // the exchange ended before its handler did (a client gone mid-stream): nobody to answer
+                LOG.debug("failure after the exchange ended: {}", unexpected.toString());
+                return;
+            }
+            LOG.error("unexpected failure on {}", request, unexpected);
             answer(ctx, 500, List.of(INTERNAL_ERROR));
         });
     }
@@ -55,21 +70,31 @@ final class ApiErrors {
         ctx.status(status).json(codes);
     }
 
-    /** A request the host cannot even read: malformed JSON, wrong field types, an oversized body. */
-    static final class BadRequest extends RuntimeException {
+    /**
+     * A refusal only the host can make: a body it cannot read (malformed JSON, wrong field types),
+     * or no room for another event stream.
+     */
+    static final class HostRefusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         private final int status;
         private final String code;
+        private final transient Optional<Duration> retryAfter;
 
-        BadRequest(int status, String code, String reason) {
+        private HostRefusal(int status, String code, String reason, Optional<Duration> retryAfter) {
             super(reason);
             this.status = status;
             this.code = code;
+            this.retryAfter = retryAfter;
         }
 
-        static BadRequest malformed(String reason) {
-            return new BadRequest(400, BODY_MALFORMED, reason);
+        static HostRefusal malformed(String reason) {
+            return new HostRefusal(400, BODY_MALFORMED, reason, Optional.empty());
+        }
+
+        static HostRefusal eventStreamsFull() {
+            return new HostRefusal(503, EVENT_STREAMS_FULL, "the host holds as many event streams as it may",
+                    Optional.of(EVENT_STREAMS_RETRY_AFTER));
         }
 
         int status() {
@@ -78,6 +103,10 @@ final class ApiErrors {
 
         String code() {
             return code;
+        }
+
+        Optional<Duration> retryAfter() {
+            return retryAfter;
         }
     }
 }

@@ -79,8 +79,14 @@ public final class HttpApi {
             app.routes.post("/api/messages", routes::postMessage);
             app.routes.get("/api/users/{handle}/short", routes::shortProfile);
             // Authenticated before the stream opens, so a refusal is a plain 401, not a broken stream.
-            app.routes.before("/api/events", ctx -> ctx.attribute(CALLER, routes.caller(ctx)));
-            app.routes.sse("/api/events", client -> events.join(client.ctx().<User>attribute(CALLER).id(), client));
+            app.routes.before("/api/events", ctx -> {
+                ctx.attribute(CALLER, routes.caller(ctx));
+                if (!events.hasRoom()) {
+                    throw ApiErrors.HostRefusal.eventStreamsFull();
+                }
+            });
+            app.routes.sse("/api/events", client ->
+                    events.join(client.ctx().<User>attribute(CALLER).id(), new SseSink(client)));
             devLogin.ifPresent(login -> {
                 app.routes.post("/dev/login", ctx -> {
                     String handle = JsonBodies.text(JsonBodies.object(json, ctx), "handle");

@@ -15,10 +15,10 @@ final class JsonBodies {
         try {
             body = json.readTree(ctx.body());
         } catch (JsonProcessingException malformed) {
-            throw ApiErrors.BadRequest.malformed("the body is not JSON");
+            throw ApiErrors.HostRefusal.malformed("the body is not JSON");
         }
         if (body == null || !body.isObject()) {
-            throw ApiErrors.BadRequest.malformed("the body must be a JSON object");
+            throw ApiErrors.HostRefusal.malformed("the body must be a JSON object");
         }
         return body;
     }
@@ -30,7 +30,7 @@ final class JsonBodies {
             return null;
         }
         if (!value.isTextual()) {
-            throw ApiErrors.BadRequest.malformed(field + " must be a string");
+            throw ApiErrors.HostRefusal.malformed(field + " must be a string");
         }
         return value.textValue();
     }

@@ -2,29 +2,44 @@ package io.cruddur.messaging.app.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.usecase.RefreshListener;
 import io.cruddur.messaging.core.usecase.RefreshResult;
-import io.javalin.http.sse.SseClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Server-sent events for signed-in pages: once pattern E has brought a group's rows to a new
  * message, every member's open streams get a {@code message} event with it, so a page can show
  * the message and reorder its group list without reloading. A comment every
  * {@value #HEARTBEAT_SECONDS} s keeps proxies from closing idle streams and finds dead ones.
+ *
+ * <p>Nothing here writes to a socket: news and heartbeats are only queued on each
+ * {@link EventStream}, whose own writer does the writing, so neither pattern E nor a send ever
+ * waits for a client. The number of streams is capped per user and in total
+ * ({@link EventStreamLimits}).
  */
 public final class LiveEvents implements RefreshListener, AutoCloseable {
     static final long HEARTBEAT_SECONDS = 15;
+    /** Sent to a user's oldest stream when a newer one takes its place; the page does not reconnect it. */
+    static final String SUPERSEDED = "superseded";
+    /** How long a superseded stream may take to receive its last event before it is cut. */
+    private static final Duration SUPERSEDED_GRACE = Duration.ofSeconds(5);
 
-    private final Map<UserId, Set<SseClient>> streams = new ConcurrentHashMap<>();
+    private final EventStreamLimits limits;
+    /** Each user's streams, oldest first; the lists are replaced, never changed, so fan-out reads them without locks. */
+    private final Map<UserId, List<EventStream>> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-events-heartbeat");
@@ -32,59 +47,100 @@ public final class LiveEvents implements RefreshListener, AutoCloseable {
         return thread;
     });
 
-    public LiveEvents() {
+    public LiveEvents(EventStreamLimits limits) {
+        this.limits = limits;
         long period = Duration.ofSeconds(HEARTBEAT_SECONDS).toMillis();
         heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Keeps the stream open and sends it the user's events until the client goes away. */
-    void join(UserId user, SseClient client) {
-        streams.computeIfAbsent(user, id -> ConcurrentHashMap.newKeySet()).add(client);
-        client.onClose(() -> leave(user, client));
-        client.keepAlive();
-        send(client, () -> client.sendComment("connected"));
+    /** Whether a new stream would be taken now; the count is checked again when it opens. */
+    boolean hasRoom() {
+        return open.get() < limits.total();
+    }
+
+    /** Streams open now. */
+    int openStreams() {
+        return open.get();
+    }
+
+    /**
+     * Opens a stream for {@code user} on {@code sink} and greets it. Over the user's cap the
+     * user's oldest stream is told it was superseded and closed; over the host's cap the sink is
+     * closed and false returned.
+     */
+    boolean join(UserId user, EventSink sink) {
+        if (open.incrementAndGet() > limits.total()) {
+            open.decrementAndGet();
+            sink.abort();
+            return false;
+        }
+        EventStream stream = new EventStream(sink, ended -> {
+            open.decrementAndGet();
+            leave(user, ended);
+        });
+        List<EventStream> superseded = new ArrayList<>();
+        streams.compute(user, (id, current) -> {
+            List<EventStream> kept = new ArrayList<>(current == null ? List.of() : current);
+            while (kept.size() >= limits.perUser()) {
+                superseded.add(kept.remove(0));
+            }
+            kept.add(stream);
+            return List.copyOf(kept);
+        });
+        stream.offer(new Frame.Comment("connected"));
+        stream.start();
+        superseded.forEach(old -> {
+            old.offer(new Frame.Event(SUPERSEDED, "{}", "", true));
+            try {
+                heartbeat.schedule(old::end, SUPERSEDED_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                old.end();
+            }
+        });
+        return true;
     }
 
     @Override
     public void refreshed(Message message, RefreshResult result) {
-        String data;
-        try {
-            data = json.writeValueAsString(Views.SentView.of(message));
-        } catch (JsonProcessingException unexpected) {
-            throw new IllegalStateException("a message view did not serialize", unexpected);
-        }
+        Frame event = new Frame.Event("message", view(message), eventId(message), false);
         for (UserId member : result.members()) {
-            for (SseClient client : streams.getOrDefault(member, Set.of())) {
-                send(client, () -> client.sendEvent("message", data, message.id().toString()));
-            }
+            streams.getOrDefault(member, List.of()).forEach(stream -> stream.offer(event));
         }
     }
 
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        streams.values().forEach(clients -> clients.forEach(SseClient::close));
+        streams.values().forEach(list -> list.forEach(EventStream::end));
         streams.clear();
     }
 
-    private void beat() {
-        streams.values().forEach(clients -> clients.forEach(client -> send(client, () -> client.sendComment("ping"))));
+    /**
+     * Orders events as their messages are ordered (time, then uuid), so a client that reconnects
+     * can say where it stopped ({@code Last-Event-ID}).
+     */
+    static String eventId(Message message) {
+        return Views.time(message.createdAt()) + "_" + message.id();
     }
 
-    private void leave(UserId user, SseClient client) {
-        streams.computeIfPresent(user, (id, clients) -> {
-            clients.remove(client);
-            return clients.isEmpty() ? null : clients;
-        });
-    }
-
-    /** One writer at a time per stream; a stream that cannot be written to is closed and forgotten. */
-    private static void send(SseClient client, Runnable write) {
-        synchronized (client) {
-            if (client.terminated()) {
-                return;
-            }
-            write.run();
+    private String view(Message message) {
+        try {
+            return json.writeValueAsString(Views.SentView.of(message));
+        } catch (JsonProcessingException unexpected) {
+            throw new IllegalStateException("a message view did not serialize", unexpected);
         }
+    }
+
+    private void beat() {
+        Frame ping = new Frame.Comment("ping");
+        streams.values().forEach(list -> list.forEach(stream -> stream.offer(ping)));
+    }
+
+    private void leave(UserId user, EventStream stream) {
+        streams.computeIfPresent(user, (id, current) -> {
+            List<EventStream> kept = new ArrayList<>(current);
+            kept.remove(stream);
+            return kept.isEmpty() ? null : List.copyOf(kept);
+        });
     }
 }

@@ -30,8 +30,8 @@ abstract class HostModule {
 
     @Provides
     @Singleton
-    static LiveEvents events() {
-        return new LiveEvents();
+    static LiveEvents events(HostConfig config) {
+        return new LiveEvents(config.eventStreams());
     }
 
     @Provides

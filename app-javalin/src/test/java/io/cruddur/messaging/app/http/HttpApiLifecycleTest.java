@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.app.auth.LocalIssuer;
+import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.domain.CognitoUserId;
@@ -38,7 +39,7 @@ class HttpApiLifecycleTest {
         CognitoUserId sub = new CognitoUserId("sub-andrew");
         users.register(new NewUser(new Handle("andrewbrown"), "Drew Brown", "drew@example.org", Optional.of(sub)));
         users.register(new NewUser(new Handle("bayko"), "Bay Kovac", "bay@example.org", Optional.empty()));
-        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents(),
+        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents(EventStreamLimits.DEFAULT),
                 new RequestMetrics());
         int port = api.start();
 
@@ -57,7 +58,7 @@ class HttpApiLifecycleTest {
     @Test
     void without_a_dev_login_there_is_no_dev_login_route_nor_key_set() throws Exception {
         Messaging messaging = Messaging.builder().messages(new InMemoryMessagingPort()).users(users).build();
-        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents(),
+        HttpApi api = new HttpApi(config(HostConfig.Mode.MEMORY), messaging, issuer.verifier(), Optional.empty(), new LiveEvents(EventStreamLimits.DEFAULT),
                 new RequestMetrics());
         int port = api.start();
         try {
