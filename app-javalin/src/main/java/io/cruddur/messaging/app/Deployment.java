@@ -1,7 +1,6 @@
 package io.cruddur.messaging.app;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
-import io.cruddur.messaging.adapters.dynamodb.DynamoDbStreamPoller;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
@@ -11,6 +10,7 @@ import io.cruddur.messaging.app.wiring.AwsHost;
 import io.cruddur.messaging.app.wiring.EmbeddedHost;
 import io.cruddur.messaging.app.wiring.MemoryHost;
 import io.cruddur.messaging.app.wiring.TableHost;
+import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.usecase.Messaging;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,19 +18,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One running host: the port it listens on, its facade, and what to stop, in order (stop taking
- * requests and finish those under way, stop pattern E, close storage, stop embedded engines).
+ * One running host: the port it listens on, its facade and feed of new messages, and what to
+ * stop, in order (stop taking requests and finish those under way, stop the feed, close storage,
+ * stop embedded engines).
  */
 public final class Deployment implements AutoCloseable {
     private final int port;
     private final Messaging messaging;
-    private final Optional<DynamoDbStreamPoller> streamPoller;
+    private final NewMessageFeed newMessageFeed;
     private final Runnable stop;
 
-    private Deployment(int port, Messaging messaging, Optional<DynamoDbStreamPoller> streamPoller, Runnable stop) {
+    private Deployment(int port, Messaging messaging, NewMessageFeed newMessageFeed, Runnable stop) {
         this.port = port;
         this.messaging = messaging;
-        this.streamPoller = streamPoller;
+        this.newMessageFeed = newMessageFeed;
         this.stop = stop;
     }
 
@@ -48,9 +49,9 @@ public final class Deployment implements AutoCloseable {
         DemoData.seedUsers(messaging, DemoData.generatedUsers(count));
     }
 
-    /** The poller that drives pattern E on the table deployments (absent in memory, where E runs inline). */
-    public Optional<DynamoDbStreamPoller> streamPoller() {
-        return streamPoller;
+    /** Where the group rows learn of new messages: the store itself in memory, the table's stream otherwise. */
+    public NewMessageFeed newMessageFeed() {
+        return newMessageFeed;
     }
 
     @Override
@@ -61,10 +62,12 @@ public final class Deployment implements AutoCloseable {
     /** Everything in memory, seeded. */
     public static Deployment memory(HostConfig config) {
         MemoryHost host = MemoryHost.create(config);
-        host.storage().subscribe(host.messaging()::refreshMessageGroups);
         DemoData.seedUsers(host.messaging());
         DemoData.seedConversation(host.messaging());
-        return new Deployment(host.http().start(), host.messaging(), Optional.empty(), host.http()::stop);
+        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), () -> {
+            host.http().stop();
+            host.messaging().close();
+        });
     }
 
     /** DynamoDB Local and PostgreSQL inside the process; tables, schema and demo data created when missing. */
@@ -91,12 +94,11 @@ public final class Deployment implements AutoCloseable {
         return onTables(host, Optional.empty());
     }
 
-    /** A deployment on the message table and the user database, with the stream poller for pattern E. */
+    /** A deployment on the message table and the user database; the facade started the feed of new messages. */
     private static Deployment onTables(TableHost host, Optional<EmbeddedEngines> engines) {
-        host.poller().start();
-        return new Deployment(host.http().start(), host.messaging(), Optional.of(host.poller()), () -> {
+        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), () -> {
             host.http().stop();
-            host.poller().close();
+            host.messaging().close();
             host.pool().close();
             engines.ifPresent(EmbeddedEngines::close);
         });

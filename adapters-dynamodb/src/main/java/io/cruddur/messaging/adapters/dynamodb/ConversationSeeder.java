@@ -1,13 +1,15 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
+import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
-import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.StartOutcome;
+import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,10 +79,8 @@ public final class ConversationSeeder {
             written += write(batch) / 2;
             progress.accept(written);
         }
-        for (MessageGroupRow row : port.rowsOfGroup(group)) {
-            if (row.lastMessageAt().isBefore(last.createdAt())) {
-                port.advanceGroupRow(row, last.text(), last.createdAt());
-            }
+        if (!new RefreshMessageGroups(port).handle(List.of(last)).complete()) {
+            throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the rows of group " + group + " did not move");
         }
         return group;
     }

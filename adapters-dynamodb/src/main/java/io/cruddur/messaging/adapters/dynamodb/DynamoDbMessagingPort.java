@@ -10,6 +10,7 @@ import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
 import io.cruddur.messaging.core.port.StartOutcome;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -127,30 +129,66 @@ public final class DynamoDbMessagingPort implements MessagingPort {
         throw contended("conversation " + first.groupId());
     }
 
+    /**
+     * One transaction: per row, delete it at its old time (only if it is still there, in this
+     * group) and put it at the new one (only if the owner has no row at that time). A refused
+     * delete means another writer moved the row: nothing is written and the caller reads again.
+     * A refused put moves that row a microsecond on, and the transaction is tried again.
+     */
     @Override
-    public boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt) {
-        MessageGroupRow next = current.advancedTo(lastMessage, lastMessageAt);
+    public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt) {
+        if (current.size() > MAX_ROWS_PER_ADVANCE) {
+            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows move at once");
+        }
+        List<MessageGroupRow> next = current.stream().map(row -> row.advancedTo(lastMessage, lastMessageAt))
+                .collect(Collectors.toCollection(ArrayList::new));
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-            List<CancellationReason> reasons = transact(List.of(
-                    TransactWriteItem.builder().delete(delete -> delete
-                            .tableName(table)
-                            .key(MessageTable.rowKey(current))
-                            .conditionExpression("attribute_exists(#pk) AND #g = :g")
-                            .expressionAttributeNames(Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID))
-                            .expressionAttributeValues(Map.of(":g", MessageTable.s(current.groupId().toString()))))
-                            .build(),
-                    putNew(MessageTable.rowItem(next))));
+            List<TransactWriteItem> writes = new ArrayList<>();
+            for (int row = 0; row < current.size(); row++) {
+                writes.add(deleteRowAt(current.get(row)));
+                writes.add(putNew(MessageTable.rowItem(next.get(row))));
+            }
+            List<CancellationReason> reasons = transact(writes);
             if (reasons.isEmpty()) {
-                return true;
+                return new RowsAdvance.Advanced(next);
             }
-            if (StorageErrors.failedCondition(reasons, 0)) {
-                return false;
+            for (int row = 0; row < current.size(); row++) {
+                if (StorageErrors.failedCondition(reasons, RowSlots.delete(row))) {
+                    return new RowsAdvance.Outdated();
+                }
             }
-            if (StorageErrors.failedCondition(reasons, 1)) {
-                next = next.advancedTo(lastMessage, nextMicrosecond(next.lastMessageAt()));
+            for (int row = 0; row < current.size(); row++) {
+                if (StorageErrors.failedCondition(reasons, RowSlots.put(row))) {
+                    MessageGroupRow taken = next.get(row);
+                    next.set(row, taken.advancedTo(lastMessage, nextMicrosecond(taken.lastMessageAt())));
+                }
             }
         }
-        throw contended("group row of " + current.owner());
+        throw contended("group rows of " + current.get(0).groupId());
+    }
+
+    /** Where a row's two actions sit in the transaction of {@link #advanceGroupRows}: its delete, then its put. */
+    private static final class RowSlots {
+        private RowSlots() {
+        }
+
+        static int delete(int row) {
+            return 2 * row;
+        }
+
+        static int put(int row) {
+            return 2 * row + 1;
+        }
+    }
+
+    private TransactWriteItem deleteRowAt(MessageGroupRow row) {
+        return TransactWriteItem.builder().delete(delete -> delete
+                        .tableName(table)
+                        .key(MessageTable.rowKey(row))
+                        .conditionExpression("attribute_exists(#pk) AND #g = :g")
+                        .expressionAttributeNames(Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID))
+                        .expressionAttributeValues(Map.of(":g", MessageTable.s(row.groupId().toString()))))
+                .build();
     }
 
     /**

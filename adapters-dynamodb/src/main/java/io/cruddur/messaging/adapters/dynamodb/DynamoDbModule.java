@@ -5,7 +5,6 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.Multibinds;
 import io.cruddur.messaging.core.port.MessagingPort;
-import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Set;
@@ -15,10 +14,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The DynamoDB adapter for a Dagger component: one client of each kind per component, the port,
- * the schema tools and the stream poller. Needs a {@link DynamoDbSettings} from outside
- * ({@code @BindsInstance}) and the component's {@link Messaging}, whose pattern E the poller runs.
- * Other modules may add {@link ExecutionInterceptor}s to both clients ({@code @IntoSet}), to count
- * or trace requests.
+ * the schema tools and the single-process stream poller (which the component may bind as its
+ * {@link io.cruddur.messaging.core.port.NewMessageFeed}). Needs a {@link DynamoDbSettings} from
+ * outside ({@code @BindsInstance}). Other modules may add {@link ExecutionInterceptor}s to both
+ * clients ({@code @IntoSet}), to count or trace requests.
  */
 @Module
 public abstract class DynamoDbModule {
@@ -63,9 +62,7 @@ public abstract class DynamoDbModule {
 
     @Provides
     @Singleton
-    static DynamoDbStreamPoller poller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, DynamoDbSettings settings,
-            Messaging messaging) {
-        return new DynamoDbStreamPoller(dynamo, streams, settings.tableName(),
-                new MessageStreamHandler(messaging::refreshMessageGroups), POLLER_MAX_IDLE_WAIT);
+    static DynamoDbStreamPoller poller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, DynamoDbSettings settings) {
+        return new DynamoDbStreamPoller(dynamo, streams, settings.tableName(), POLLER_MAX_IDLE_WAIT);
     }
 }

@@ -61,7 +61,7 @@ public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, 
         private static MessageStreamHandler create() {
             DynamoDbSettings settings = DynamoDbSettings.fromEnvironment(System.getenv());
             DynamoDbMessagingPort port = new DynamoDbMessagingPort(DynamoDbClients.dynamo(settings), settings.tableName());
-            return new MessageStreamHandler(new RefreshMessageGroups(port)::refreshToNewest);
+            return new MessageStreamHandler(new RefreshMessageGroups(port));
         }
     }
 }

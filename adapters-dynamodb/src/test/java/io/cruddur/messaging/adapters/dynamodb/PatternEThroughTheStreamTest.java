@@ -11,6 +11,7 @@ import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
@@ -19,6 +20,7 @@ import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,10 @@ class PatternEThroughTheStreamTest {
 
     private final String table = LOCAL.newTable();
     private final DynamoDbMessagingPort port = new DynamoDbMessagingPort(LOCAL.dynamo(), table);
-    private final MessageStreamHandler handler = new MessageStreamHandler(new RefreshMessageGroups(port)::refreshToNewest);
+    private final RefreshMessageGroups refresh = new RefreshMessageGroups(port);
+    private final MessageStreamHandler handler = new MessageStreamHandler(refresh);
     private final DynamoDbStreamPoller poller =
-            new DynamoDbStreamPoller(LOCAL.dynamo(), LOCAL.streams(), table, handler, Duration.ofMillis(200));
+            new DynamoDbStreamPoller(LOCAL.dynamo(), LOCAL.streams(), table, Duration.ofMillis(200));
     private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
     private final User andrew = register("andrewbrown");
     private final User bayko = register("bayko");
@@ -45,7 +48,7 @@ class PatternEThroughTheStreamTest {
 
     @Test
     void the_poller_brings_both_members_rows_to_the_last_message() {
-        poller.start();
+        poller.start(refresh);
         MessageGroupId group = messaging.startConversation(
                 StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
         List<Message> replies = IntStream.rangeClosed(1, 5)
@@ -85,16 +88,44 @@ class PatternEThroughTheStreamTest {
 
     @Test
     void a_stopped_poller_catches_up_when_started_again() {
-        poller.start();
+        poller.start(refresh);
         MessageGroupId group = messaging.startConversation(
                 StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
         Eventually.within(BOUND, () -> assertThat(poller.handledRecords()).isPositive());
         poller.close();
         Message whileStopped = send(bayko, group, "while the poller was stopped");
 
-        poller.start();
+        poller.start(refresh);
 
         Eventually.within(BOUND, () -> assertThat(row(andrew).lastMessageAt()).isEqualTo(whileStopped.createdAt()));
+    }
+
+    @Test
+    void a_new_poller_on_the_same_table_resumes_after_the_last_checkpoint_instead_of_replaying() {
+        List<String> firstRun = new CopyOnWriteArrayList<>();
+        poller.start(recording(firstRun));
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        send(bayko, group, "before the restart");
+        Eventually.within(BOUND, () -> assertThat(firstRun).containsExactly("hello", "before the restart"));
+        poller.close();
+        Message afterRestart = send(andrew, group, "after the restart");
+        List<String> secondRun = new CopyOnWriteArrayList<>();
+
+        try (DynamoDbStreamPoller restarted = new DynamoDbStreamPoller(LOCAL.dynamo(), LOCAL.streams(), table,
+                Duration.ofMillis(200))) {
+            restarted.start(recording(secondRun));
+            Eventually.within(BOUND, () -> assertThat(row(bayko).lastMessageAt()).isEqualTo(afterRestart.createdAt()));
+        }
+
+        assertThat(secondRun).containsExactly("after the restart");
+    }
+
+    private NewMessageHandler recording(List<String> texts) {
+        return batch -> {
+            batch.forEach(message -> texts.add(message.text().value()));
+            return refresh.handle(batch);
+        };
     }
 
     private Message send(User sender, MessageGroupId group, String text) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
@@ -74,6 +75,24 @@ class RequestCountTest {
                 new MessageText("again"), Optional.empty()));
         otherProcess.listMessages(new ListMessagesQuery(bayko, group, PageRequest.first()));
         assertThat(takeRequests()).containsExactly("TransactWriteItems", "Query");
+    }
+
+    @Test
+    void moving_a_groups_rows_costs_one_transaction_once_their_positions_are_known() {
+        Messaging messaging = Messaging.builder().messages(port).users(directory).build();
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        Message first = messaging.sendMessage(SendMessageCommand.parse(bayko, group.toString(), "one", null));
+        Message second = messaging.sendMessage(SendMessageCommand.parse(andrew, group.toString(), "two", null));
+        Message third = messaging.sendMessage(SendMessageCommand.parse(bayko, group.toString(), "three", null));
+        takeRequests();
+
+        assertThat(messaging.refreshMessageGroups(List.of(first)).advancedRows()).isEqualTo(2);
+        assertThat(takeRequests()).as("first time: the rows from the GSI, then both moved at once")
+                .containsExactly("Query", "TransactWriteItems");
+
+        assertThat(messaging.refreshMessageGroups(List.of(second, third)).advancedRows()).isEqualTo(2);
+        assertThat(takeRequests()).as("then: one transaction per group per batch").containsExactly("TransactWriteItems");
     }
 
     private List<String> takeRequests() {

@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,13 +44,12 @@ class ShardRolloverTest {
     void every_record_is_handled_once_and_in_order_across_a_rollover() {
         new TableAdmin(local.dynamoDbClient()).createTable(table, TableAdmin.Billing.ON_DEMAND, false);
         DynamoDbMessagingPort port = new DynamoDbMessagingPort(local.dynamoDbClient(), table);
-        MessageStreamHandler real = new MessageStreamHandler(new RefreshMessageGroups(port)::refreshToNewest);
-        ChangeBatchHandler recording = batch -> {
-            batch.stream().filter(record -> MessageTable.isMessageItem(record.newImage()))
-                    .forEach(record -> seen.add(record.newImage().get(MessageTable.MESSAGE).s()));
+        RefreshMessageGroups real = new RefreshMessageGroups(port);
+        NewMessageHandler recording = batch -> {
+            batch.forEach(message -> seen.add(message.text().value()));
             return real.handle(batch);
         };
-        poller = new DynamoDbStreamPoller(local.dynamoDbClient(), local.dynamoDbStreamsClient(), table, recording,
+        poller = new DynamoDbStreamPoller(local.dynamoDbClient(), local.dynamoDbStreamsClient(), table,
                 Duration.ofMillis(100));
         User andrew = Fixtures.user("andrew");
         Message hello = Fixtures.message(Fixtures.newGroup(), andrew, "message 0", Fixtures.T0);
@@ -63,7 +63,7 @@ class ShardRolloverTest {
             expected.add(append(port, hello, i));
         }
 
-        poller.start();
+        poller.start(recording);
         Eventually.within(BOUND, () -> assertThat(seen).containsExactlyElementsOf(expected));
         local.triggerShardRollovers();
         expected.add(append(port, hello, 7));

@@ -81,7 +81,7 @@ class StreamLambdaHandlerTest {
     }
 
     private static MessageStreamHandler handlerOn(DynamoDbMessagingPort port) {
-        return new MessageStreamHandler(new RefreshMessageGroups(port)::refreshToNewest);
+        return new MessageStreamHandler(new RefreshMessageGroups(port));
     }
 
     private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  * The whole library on in-memory storage in one line, for an embedding service's tests and for
  * demos: {@code InMemoryMessaging.create().messaging()}. Pattern E runs as in production, driven
  * by the storage's feed of new messages (synchronously; see {@link InMemoryMessagingPort}).
+ * Nothing runs in the background, so nothing needs closing.
  */
 public final class InMemoryMessaging {
     private final InMemoryMessagingPort messages = new InMemoryMessagingPort();
@@ -24,8 +25,7 @@ public final class InMemoryMessaging {
     private InMemoryMessaging(Consumer<Messaging.Builder> configuration) {
         Messaging.Builder builder = Messaging.builder().messages(messages).users(users);
         configuration.accept(builder);
-        this.messaging = builder.build();
-        messages.subscribe(messaging::refreshMessageGroups);
+        this.messaging = builder.newMessageFeed(messages.feed()).build();
     }
 
     /** With a random cursor key, the system clock and random ids. */
@@ -35,8 +35,8 @@ public final class InMemoryMessaging {
 
     /**
      * With the builder adjusted, typically a fixed clock or id source:
-     * {@code InMemoryMessaging.create(b -> b.clock(clock))}. The ports are set here and must not
-     * be replaced.
+     * {@code InMemoryMessaging.create(b -> b.clock(clock))}. The ports and the feed are set here
+     * and must not be replaced.
      */
     public static InMemoryMessaging create(Consumer<Messaging.Builder> configuration) {
         return new InMemoryMessaging(configuration);

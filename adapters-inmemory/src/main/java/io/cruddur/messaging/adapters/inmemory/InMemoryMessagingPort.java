@@ -9,6 +9,9 @@ import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.NewMessageFeed;
+import io.cruddur.messaging.core.port.NewMessageHandler;
+import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
 import io.cruddur.messaging.core.port.StartOutcome;
@@ -27,7 +30,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * DynamoDB keeps them under their sort key, so a page costs O(log n + page size). One lock makes
  * every multi-item write atomic, and readers never see half of one.
  *
- * <p>Like a DynamoDB stream, it tells subscribers about every newly stored message (never about a
- * duplicate). It does so synchronously on the writer's thread, after the write is complete and
- * the lock released, so a send returns only once its subscribers (pattern E) have run.
+ * <p>Like a DynamoDB stream, it is a {@link NewMessageFeed} of every newly stored message (never
+ * of a duplicate). It hands each one over synchronously on the writer's thread, after the write
+ * is complete and the lock released, so a send returns only once its group's rows have moved.
  */
 public final class InMemoryMessagingPort implements MessagingPort {
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryMessagingPort.class);
@@ -50,11 +52,30 @@ public final class InMemoryMessagingPort implements MessagingPort {
     private final Map<UserId, NavigableMap<Instant, MessageGroupRow>> rowsByOwner = new HashMap<>();
     private final Map<MessageGroupId, Map<UserId, MessageGroupRow>> rowsByGroup = new HashMap<>();
     private final Map<UserPair, MessageGroupId> groupsByPair = new HashMap<>();
-    private final List<Consumer<Message>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<NewMessageHandler> handlers = new CopyOnWriteArrayList<>();
 
-    /** Calls {@code subscriber} with every message stored from now on. A failing subscriber is logged and skipped. */
-    public void subscribe(Consumer<Message> subscriber) {
-        subscribers.add(subscriber);
+    /**
+     * The feed of messages stored from its start on, one message per batch, on the writer's
+     * thread. A batch that fails is logged, not delivered again: nothing else would deliver it.
+     */
+    public NewMessageFeed feed() {
+        return new NewMessageFeed() {
+            private NewMessageHandler started;
+
+            @Override
+            public synchronized void start(NewMessageHandler handler) {
+                if (started == null) {
+                    started = handler;
+                    handlers.add(handler);
+                }
+            }
+
+            @Override
+            public synchronized void close() {
+                handlers.remove(started);
+                started = null;
+            }
+        };
     }
 
     @Override
@@ -110,15 +131,23 @@ public final class InMemoryMessagingPort implements MessagingPort {
     }
 
     @Override
-    public boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt) {
+    public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt) {
+        if (current.size() > MAX_ROWS_PER_ADVANCE) {
+            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows move at once");
+        }
         return write(() -> {
-            MessageGroupRow actual = rowsByGroup.getOrDefault(current.groupId(), Map.of()).get(current.owner());
-            if (actual == null || !actual.lastMessageAt().equals(current.lastMessageAt())) {
-                return false;
+            for (MessageGroupRow row : current) {
+                MessageGroupRow actual = rowsByGroup.getOrDefault(row.groupId(), Map.of()).get(row.owner());
+                if (actual == null || !actual.lastMessageAt().equals(row.lastMessageAt())) {
+                    return new RowsAdvance.Outdated();
+                }
             }
-            rowsByOwner.get(actual.owner()).remove(actual.lastMessageAt());
-            putRow(actual.advancedTo(lastMessage, lastMessageAt));
-            return true;
+            List<MessageGroupRow> moved = new ArrayList<>();
+            for (MessageGroupRow row : current) {
+                rowsByOwner.get(row.owner()).remove(row.lastMessageAt());
+                moved.add(putRow(row.advancedTo(lastMessage, lastMessageAt)));
+            }
+            return new RowsAdvance.Advanced(moved);
         });
     }
 
@@ -130,11 +159,12 @@ public final class InMemoryMessagingPort implements MessagingPort {
         return stored;
     }
 
-    private void putRow(MessageGroupRow row) {
+    private MessageGroupRow putRow(MessageGroupRow row) {
         NavigableMap<Instant, MessageGroupRow> owned = rowsByOwner.computeIfAbsent(row.owner(), id -> new TreeMap<>());
         MessageGroupRow stored = row.advancedTo(row.lastMessage(), freeTime(owned, row.lastMessageAt()));
         owned.put(stored.lastMessageAt(), stored);
         rowsByGroup.computeIfAbsent(row.groupId(), id -> new LinkedHashMap<>()).put(row.owner(), stored);
+        return stored;
     }
 
     /** The first microsecond from {@code wanted} on that no item of this partition holds. */
@@ -163,11 +193,9 @@ public final class InMemoryMessagingPort implements MessagingPort {
     }
 
     private void publish(Message stored) {
-        for (Consumer<Message> subscriber : subscribers) {
-            try {
-                subscriber.accept(stored);
-            } catch (RuntimeException failed) {
-                LOG.warn("a subscriber failed on message {} in group {}", stored.id(), stored.groupId(), failed);
+        for (NewMessageHandler handler : handlers) {
+            if (!handler.handle(List.of(stored)).complete()) {
+                LOG.warn("the rows of group {} did not follow message {}", stored.groupId(), stored.id());
             }
         }
     }

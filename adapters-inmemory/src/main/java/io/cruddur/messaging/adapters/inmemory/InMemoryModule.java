@@ -4,13 +4,13 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import jakarta.inject.Singleton;
 
 /**
- * Both ports in memory, for a Dagger component. Needs nothing from outside. Pattern E is not
- * wired here: subscribe the refresh to {@link InMemoryMessagingPort#subscribe} once the facade
- * exists.
+ * Both ports in memory, for a Dagger component, and the store's own feed of new messages (pattern
+ * E runs synchronously on the writer's thread). Needs nothing from outside.
  */
 @Module
 public abstract class InMemoryModule {
@@ -34,4 +34,10 @@ public abstract class InMemoryModule {
 
     @Binds
     abstract UserDirectoryPort users(InMemoryUserDirectory directory);
+
+    @Provides
+    @Singleton
+    static NewMessageFeed newMessages(InMemoryMessagingPort storage) {
+        return storage.feed();
+    }
 }

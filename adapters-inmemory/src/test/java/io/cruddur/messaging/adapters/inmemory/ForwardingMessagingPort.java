@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
 import io.cruddur.messaging.core.port.StartOutcome;
@@ -48,7 +49,7 @@ class ForwardingMessagingPort implements MessagingPort {
     }
 
     @Override
-    public boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt) {
-        return storage.advanceGroupRow(current, lastMessage, lastMessageAt);
+    public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt) {
+        return storage.advanceGroupRows(current, lastMessage, lastMessageAt);
     }
 }

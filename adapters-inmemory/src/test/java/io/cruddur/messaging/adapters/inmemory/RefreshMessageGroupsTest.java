@@ -1,122 +1,194 @@
 package io.cruddur.messaging.adapters.inmemory;
 
-import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cruddur.messaging.core.contract.Fixtures;
-import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
-import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
-import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.RefreshResult;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Pattern E on its own: storage that does not call it back, so the test decides when it runs. */
+/**
+ * Keeping group rows current, on its own: storage without a feed, so the test decides when a
+ * batch of new messages is handled and what it holds.
+ */
 class RefreshMessageGroupsTest {
     private final MutableClock clock = new MutableClock(World.START);
     private final InMemoryMessagingPort storage = new InMemoryMessagingPort();
     private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
     private final User andrew = register("andrewbrown");
     private final User bayko = register("bayko");
+    private final User londo = register("londo");
 
     @Test
     void a_new_message_moves_every_members_row_forward() {
         Messaging messaging = over(storage);
-        MessageGroupId group = start(messaging);
+        MessageGroupId group = start(messaging, bayko);
         Message reply = send(messaging, group, "reply", 10);
-        assertThat(rowTexts(messaging, andrew)).as("rows wait for pattern E").containsExactly("hello");
+        assertThat(rowTexts(messaging, andrew)).as("rows wait for the batch").containsExactly("hello");
 
-        assertThat(messaging.refreshMessageGroups(reply).advancedRows()).isEqualTo(2);
+        assertThat(messaging.refreshMessageGroups(List.of(reply))).isEqualTo(BatchOutcome.done(2));
 
         assertThat(rowTexts(messaging, andrew)).containsExactly("reply");
         assertThat(rowTexts(messaging, bayko)).containsExactly("reply");
     }
 
     @Test
-    void a_duplicate_or_late_message_changes_nothing() {
+    void a_repeated_or_late_message_changes_nothing() {
         Messaging messaging = over(storage);
-        MessageGroupId group = start(messaging);
+        MessageGroupId group = start(messaging, bayko);
         Message earlier = send(messaging, group, "earlier", 10);
         Message later = send(messaging, group, "later", 20);
-        messaging.refreshMessageGroups(later);
+        messaging.refreshMessageGroups(List.of(later));
 
-        assertThat(messaging.refreshMessageGroups(later).advancedRows()).isZero();
-        assertThat(messaging.refreshMessageGroups(earlier).advancedRows()).isZero();
+        assertThat(messaging.refreshMessageGroups(List.of(later)).advancedRows()).isZero();
+        assertThat(messaging.refreshMessageGroups(List.of(earlier)).advancedRows()).isZero();
 
         assertThat(rowTexts(messaging, andrew)).containsExactly("later");
         assertThat(rows(messaging, bayko).get(0).lastMessageAt()).isEqualTo(later.createdAt());
     }
 
     @Test
-    void several_messages_of_a_group_move_the_rows_once_to_the_newest_and_the_listener_hears_each() {
-        List<String> heard = new ArrayList<>();
-        Messaging messaging = Messaging.builder().messages(storage).users(directory).clock(clock)
+    void several_messages_of_a_group_move_its_rows_once_to_the_newest_and_the_listener_hears_each_in_order() {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        CountingPort counting = new CountingPort(storage);
+        Messaging messaging = Messaging.builder().messages(counting).users(directory).clock(clock)
                 .refreshListener((message, result) -> heard.add(message.text().value())).build();
-        MessageGroupId group = start(messaging);
+        MessageGroupId group = start(messaging, bayko);
         Message first = send(messaging, group, "first", 10);
         Message newest = send(messaging, group, "newest", 30);
         Message second = send(messaging, group, "second", 20);
+        counting.advances.set(0);
 
-        RefreshResult result = messaging.refreshMessageGroups(List.of(first, newest, second));
+        BatchOutcome outcome = messaging.refreshMessageGroups(List.of(first, newest, second));
 
-        assertThat(result.advancedRows()).isEqualTo(2);
+        assertThat(outcome).isEqualTo(BatchOutcome.done(2));
+        assertThat(counting.advances).as("one write moves both rows").hasValue(1);
         assertThat(rowTexts(messaging, andrew)).containsExactly("newest");
         assertThat(rowTexts(messaging, bayko)).containsExactly("newest");
         assertThat(heard).containsExactly("first", "newest", "second");
     }
 
     @Test
-    void messages_of_different_groups_are_not_refreshed_together() {
+    void each_group_of_a_batch_moves_to_its_own_newest_message() {
         Messaging messaging = over(storage);
-        Message one = send(messaging, start(messaging), "one", 10);
-        Message elsewhere = Fixtures.message(Fixtures.newGroup(), bayko, "elsewhere", World.START);
+        MessageGroupId withBayko = start(messaging, bayko);
+        MessageGroupId withLondo = start(messaging, londo);
+        Message toBayko = send(messaging, withBayko, "to bayko", 10);
+        Message toLondo = send(messaging, withLondo, "to londo", 20);
+        Message toBaykoAgain = send(messaging, withBayko, "to bayko again", 30);
 
-        assertThatThrownBy(() -> messaging.refreshMessageGroups(List.of(one, elsewhere)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> messaging.refreshMessageGroups(List.<Message>of()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(messaging.refreshMessageGroups(List.of(toBayko, toLondo, toBaykoAgain)))
+                .isEqualTo(BatchOutcome.done(4));
+
+        assertThat(rowTexts(messaging, andrew)).containsExactly("to bayko again", "to londo");
+        assertThat(rowTexts(messaging, bayko)).containsExactly("to bayko again");
+        assertThat(rowTexts(messaging, londo)).containsExactly("to londo");
     }
 
     @Test
-    void the_refresh_listener_hears_each_message_with_the_groups_members() {
+    void a_failing_group_leaves_the_others_done_and_the_outcome_names_its_first_message() {
+        Messaging setup = over(storage);
+        MessageGroupId withBayko = start(setup, bayko);
+        MessageGroupId withLondo = start(setup, londo);
+        Message toBayko = send(setup, withBayko, "to bayko", 10);
+        Message toLondo = send(setup, withLondo, "to londo", 20);
+        Message toLondoAgain = send(setup, withLondo, "to londo again", 30);
+        Messaging messaging = over(new OvertakenPort(storage, withLondo));
+
+        BatchOutcome outcome = messaging.refreshMessageGroups(List.of(toBayko, toLondo, toLondoAgain));
+
+        assertThat(outcome).isEqualTo(new BatchOutcome(2, OptionalInt.of(1)));
+        assertThat(rowTexts(messaging, bayko)).containsExactly("to bayko");
+        assertThat(rowTexts(messaging, londo)).containsExactly("hello");
+    }
+
+    @Test
+    void rows_are_remembered_so_the_next_message_moves_them_without_reading_first() {
+        CountingPort counting = new CountingPort(storage);
+        Messaging messaging = over(counting);
+        MessageGroupId group = start(messaging, bayko);
+        messaging.refreshMessageGroups(List.of(send(messaging, group, "one", 10)));
+        counting.reads.set(0);
+        counting.advances.set(0);
+
+        messaging.refreshMessageGroups(List.of(send(messaging, group, "two", 20)));
+
+        assertThat(counting.reads).hasValue(0);
+        assertThat(counting.advances).hasValue(1);
+        assertThat(rowTexts(messaging, andrew)).containsExactly("two");
+    }
+
+    @Test
+    void rows_moved_by_another_writer_are_read_again_and_end_on_the_newest() {
+        Messaging messaging = over(storage);
+        Messaging otherWorker = over(storage);
+        MessageGroupId group = start(messaging, bayko);
+        messaging.refreshMessageGroups(List.of(send(messaging, group, "one", 10)));
+        otherWorker.refreshMessageGroups(List.of(send(messaging, group, "two", 20)));
+
+        BatchOutcome outcome = messaging.refreshMessageGroups(List.of(send(messaging, group, "three", 30)));
+
+        assertThat(outcome).isEqualTo(BatchOutcome.done(2));
+        assertThat(rowTexts(messaging, andrew)).containsExactly("three");
+        assertThat(rowTexts(messaging, bayko)).containsExactly("three");
+    }
+
+    @Test
+    void rows_that_keep_moving_under_it_fail_the_group_for_delivery_again() {
+        Messaging messaging = over(new OvertakenPort(storage, null));
+        MessageGroupId group = start(messaging, bayko);
+        Message reply = send(messaging, group, "reply", 10);
+
+        assertThat(messaging.refreshMessageGroups(List.of(reply))).isEqualTo(new BatchOutcome(0, OptionalInt.of(0)));
+    }
+
+    @Test
+    void rows_not_visible_yet_are_looked_for_again() {
+        LaggingIndexPort lagging = new LaggingIndexPort(storage);
+        Messaging messaging = over(lagging);
+        MessageGroupId group = start(messaging, bayko);
+        Message reply = send(messaging, group, "reply", 10);
+        lagging.hideNext(2);
+
+        assertThat(messaging.refreshMessageGroups(List.of(reply))).isEqualTo(BatchOutcome.done(2));
+        assertThat(rowTexts(messaging, bayko)).containsExactly("reply");
+    }
+
+    @Test
+    void the_listener_hears_each_message_with_the_groups_members() {
         List<RefreshResult> heard = new ArrayList<>();
         Messaging messaging = Messaging.builder().messages(storage).users(directory).clock(clock)
                 .refreshListener((message, result) -> heard.add(result)).build();
-        MessageGroupId group = start(messaging);
+        MessageGroupId group = start(messaging, bayko);
         Message reply = send(messaging, group, "reply", 10);
 
-        messaging.refreshMessageGroups(reply);
-        messaging.refreshMessageGroups(reply);
+        messaging.refreshMessageGroups(List.of(reply));
+        messaging.refreshMessageGroups(List.of(reply));
 
         assertThat(heard).containsExactly(
                 new RefreshResult(2, Set.of(andrew.id(), bayko.id())),
                 new RefreshResult(0, Set.of(andrew.id(), bayko.id())));
-    }
-
-    @Test
-    void a_row_that_keeps_moving_under_it_ends_in_storage_contended() {
-        Messaging messaging = over(new AlwaysOvertakenPort(storage));
-        MessageGroupId group = start(messaging);
-        Message reply = send(messaging, group, "reply", 10);
-
-        assertRefused(() -> messaging.refreshMessageGroups(reply), ErrorCode.STORAGE_CONTENDED);
     }
 
     private User register(String handle) {
@@ -128,17 +200,14 @@ class RefreshMessageGroupsTest {
         return Messaging.builder().messages(port).users(directory).clock(clock).build();
     }
 
-    private MessageGroupId start(Messaging messaging) {
+    private MessageGroupId start(Messaging messaging, User other) {
         return messaging.startConversation(new StartConversationCommand(
-                andrew, bayko.handle(), new MessageText("hello"), Optional.empty())).groupId();
+                andrew, other.handle(), new MessageText("hello"), Optional.empty())).groupId();
     }
 
     private Message send(Messaging messaging, MessageGroupId group, String text, int secondsLater) {
         clock.set(World.START.plusSeconds(secondsLater));
-        Message sent = messaging.sendMessage(new SendMessageCommand(bayko, group, new MessageText(text), Optional.empty()));
-        assertThat(messaging.listMessages(new ListMessagesQuery(
-                andrew, group, PageRequest.first())).messages()).contains(sent);
-        return sent;
+        return messaging.sendMessage(new SendMessageCommand(andrew, group, new MessageText(text), Optional.empty()));
     }
 
     private static List<String> rowTexts(Messaging messaging, User owner) {
@@ -149,15 +218,61 @@ class RefreshMessageGroupsTest {
         return messaging.listMessageGroups(new ListMessageGroupsQuery(owner, PageRequest.first())).groups();
     }
 
-    /** Storage where every row has always just been moved by someone else: the compare-and-set never wins. */
-    private static final class AlwaysOvertakenPort extends ForwardingMessagingPort {
-        AlwaysOvertakenPort(MessagingPort storage) {
+    /** Counts the reads of a group's rows and the writes that move them. */
+    private static final class CountingPort extends ForwardingMessagingPort {
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger advances = new AtomicInteger();
+
+        CountingPort(MessagingPort storage) {
             super(storage);
         }
 
         @Override
-        public boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt) {
-            return false;
+        public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
+            reads.incrementAndGet();
+            return super.rowsOfGroup(group);
+        }
+
+        @Override
+        public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant at) {
+            advances.incrementAndGet();
+            return super.advanceGroupRows(current, lastMessage, at);
+        }
+    }
+
+    /** Storage where the rows of one group (or every group, for null) have always just been moved by someone else. */
+    private static final class OvertakenPort extends ForwardingMessagingPort {
+        private final MessageGroupId overtaken;
+
+        OvertakenPort(MessagingPort storage, MessageGroupId overtaken) {
+            super(storage);
+            this.overtaken = overtaken;
+        }
+
+        @Override
+        public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant at) {
+            if (overtaken == null || current.get(0).groupId().equals(overtaken)) {
+                return new RowsAdvance.Outdated();
+            }
+            return super.advanceGroupRows(current, lastMessage, at);
+        }
+    }
+
+    /** An eventually consistent group index: the next few reads of a group's rows find none. */
+    private static final class LaggingIndexPort extends ForwardingMessagingPort {
+        private final AtomicInteger hidden = new AtomicInteger();
+
+        LaggingIndexPort(MessagingPort storage) {
+            super(storage);
+        }
+
+        void hideNext(int reads) {
+            hidden.set(reads);
+        }
+
+        @Override
+        public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
+            return hidden.getAndDecrement() > 0 ? List.of() : super.rowsOfGroup(group);
         }
     }
 }

@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 /** The AWS deployment: DynamoDB and PostgreSQL from configuration, Cognito tokens, no dev login. */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PostgresModule.class, HostModule.class, CognitoModule.class,
-        StorageMetricsModule.class})
+        StorageMetricsModule.class, StreamPollerModule.class})
 public interface AwsHost extends TableHost {
     static AwsHost create(HostConfig config, DynamoDbSettings dynamo, PostgresSettings postgres) {
         return DaggerAwsHost.factory().create(config, dynamo, postgres);

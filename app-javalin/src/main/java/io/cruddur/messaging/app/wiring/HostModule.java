@@ -10,12 +10,16 @@ import io.cruddur.messaging.app.http.HttpApi;
 import io.cruddur.messaging.app.http.LiveEvents;
 import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** What every deployment shares: the facade over whichever ports the component binds, and the HTTP host. */
+/**
+ * What every deployment shares: the facade over whichever ports and feed of new messages the
+ * component binds, and the HTTP host.
+ */
 @Module
 abstract class HostModule {
     private HostModule() {
@@ -23,9 +27,10 @@ abstract class HostModule {
 
     @Provides
     @Singleton
-    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, HostConfig config, LiveEvents events) {
-        return Messaging.builder().messages(messages).users(users).cursorSecret(config.cursorSecret())
-                .refreshListener(events).build();
+    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, NewMessageFeed newMessages,
+            HostConfig config, LiveEvents events) {
+        return Messaging.builder().messages(messages).users(users).newMessageFeed(newMessages)
+                .cursorSecret(config.cursorSecret()).refreshListener(events).build();
     }
 
     @Provides

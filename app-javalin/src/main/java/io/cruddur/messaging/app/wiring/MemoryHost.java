@@ -2,10 +2,10 @@ package io.cruddur.messaging.app.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
 import io.cruddur.messaging.adapters.inmemory.InMemoryModule;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.http.HttpApi;
+import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
 
@@ -17,7 +17,7 @@ public interface MemoryHost {
 
     Messaging messaging();
 
-    InMemoryMessagingPort storage();
+    NewMessageFeed newMessageFeed();
 
     static MemoryHost create(HostConfig config) {
         return DaggerMemoryHost.factory().create(config);

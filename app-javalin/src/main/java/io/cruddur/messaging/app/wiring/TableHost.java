@@ -2,9 +2,9 @@ package io.cruddur.messaging.app.wiring;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
-import io.cruddur.messaging.adapters.dynamodb.DynamoDbStreamPoller;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
 import io.cruddur.messaging.app.http.HttpApi;
+import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.usecase.Messaging;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,7 +14,7 @@ public interface TableHost {
 
     Messaging messaging();
 
-    DynamoDbStreamPoller poller();
+    NewMessageFeed newMessageFeed();
 
     TableAdmin tables();
 

@@ -101,9 +101,9 @@ class ReliabilityTest {
 
         int phase = MESSAGES / 3;
         runConcurrently(workload(api, handles, random, phase));
-        host.streamPoller().orElseThrow().close();
+        host.newMessageFeed().close();
         runConcurrently(workload(api, handles, random, phase));
-        host.streamPoller().orElseThrow().start();
+        host.newMessageFeed().start(host.messaging()::refreshMessageGroups);
         host.close();
 
         Deployment restarted = start(dynamoPort);

@@ -42,9 +42,13 @@ public interface MessagingPort {
      */
     StartOutcome startConversation(NewConversation conversation);
 
+    /** The most rows {@link #advanceGroupRows} moves in one atomic write, whatever the storage. */
+    int MAX_ROWS_PER_ADVANCE = 50;
+
     /**
-     * Moves one row to a newer message, only if the row is still exactly as {@code current}
-     * (same time); {@code false} when another writer moved it first and nothing was changed.
+     * Moves rows of one group to a newer message, all of them or none: only if every row is still
+     * exactly as given (same time); {@link RowsAdvance.Outdated} when another writer moved one
+     * first, and then nothing changed. At most {@link #MAX_ROWS_PER_ADVANCE} rows.
      */
-    boolean advanceGroupRow(MessageGroupRow current, MessageText lastMessage, Instant lastMessageAt);
+    RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt);
 }

@@ -9,7 +9,9 @@ import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,17 +20,18 @@ import java.util.Objects;
 
 /**
  * The library's front door: the five access patterns and the user lookups a host needs, over
- * one {@link MessagingPort} and one {@link UserDirectoryPort}. Thread-safe; build one per
- * process with {@link #builder()}.
+ * one {@link MessagingPort} and one {@link UserDirectoryPort}, with group rows kept current from a
+ * {@link NewMessageFeed}. Thread-safe; build one per process with {@link #builder()} and close it
+ * on shutdown (that stops the feed).
  */
-public final class Messaging {
+public final class Messaging implements AutoCloseable {
     private final UserDirectoryPort users;
     private final ListMessages listMessages;
     private final ListMessageGroups listMessageGroups;
     private final SendMessage sendMessage;
     private final StartConversation startConversation;
     private final RefreshMessageGroups refreshMessageGroups;
-    private final RefreshListener refreshListener;
+    private final NewMessageFeed feed;
 
     private Messaging(Builder builder) {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
@@ -41,8 +44,10 @@ public final class Messaging {
         this.sendMessage = new SendMessage(messages, access, builder.clock, builder.ids);
         this.startConversation = new StartConversation(
                 messages, users, memberships, sendMessage, builder.clock, builder.ids);
-        this.refreshMessageGroups = new RefreshMessageGroups(messages);
-        this.refreshListener = builder.refreshListener;
+        this.refreshMessageGroups = new RefreshMessageGroups(
+                messages, builder.refreshListener, builder.cache, builder.refreshConcurrency);
+        this.feed = builder.feed;
+        feed.start(refreshMessageGroups);
     }
 
     public static Builder builder() {
@@ -70,23 +75,18 @@ public final class Messaging {
     }
 
     /**
-     * Pattern E: call with each newly stored message (a storage adapter's change feed does). The
-     * configured {@link RefreshListener} hears of it afterwards.
+     * Pattern E for a batch of newly stored messages, as a {@link NewMessageFeed} hands them over:
+     * each group's rows move once, to its newest message in the batch; the listener hears of each
+     * message once its group's rows have moved.
      */
-    public RefreshResult refreshMessageGroups(Message stored) {
-        RefreshResult result = refreshMessageGroups.refresh(stored);
-        refreshListener.refreshed(stored, result);
-        return result;
+    public BatchOutcome refreshMessageGroups(List<Message> newMessages) {
+        return refreshMessageGroups.handle(newMessages);
     }
 
-    /**
-     * Pattern E for several newly stored messages of one group (a batch from a change feed): the
-     * rows move once, to the newest; the listener hears of each message, in the order given.
-     */
-    public RefreshResult refreshMessageGroups(List<Message> storedInOneGroup) {
-        RefreshResult result = refreshMessageGroups.refreshToNewest(storedInOneGroup);
-        storedInOneGroup.forEach(stored -> refreshListener.refreshed(stored, result));
-        return result;
+    /** Stops the feed of new messages. */
+    @Override
+    public void close() {
+        feed.close();
     }
 
     /** The user a verified token speaks for; {@code user_unknown} when the directory has no such user. */
@@ -115,6 +115,8 @@ public final class Messaging {
         private CacheSettings cache = CacheSettings.DEFAULT;
         private byte[] cursorSecret;
         private RefreshListener refreshListener = (message, result) -> { };
+        private NewMessageFeed feed = NewMessageFeed.none();
+        private int refreshConcurrency = RefreshMessageGroups.DEFAULT_CONCURRENCY;
 
         private Builder() {
             cursorSecret = new byte[CursorCodec.MIN_SECRET_BYTES];
@@ -158,6 +160,22 @@ public final class Messaging {
         /** Who to tell after pattern E has run for a message; nobody by default. */
         public Builder refreshListener(RefreshListener listener) {
             this.refreshListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Where newly stored messages come from, to keep group rows current; started by
+         * {@link #build()}, stopped by {@link Messaging#close()}. None by default: then another
+         * process (such as the deployed Lambda) must keep the rows current.
+         */
+        public Builder newMessageFeed(NewMessageFeed newMessages) {
+            this.feed = Objects.requireNonNull(newMessages, "feed");
+            return this;
+        }
+
+        /** How many groups of one batch of new messages have their rows moved at once (default 8). */
+        public Builder refreshConcurrency(int groupsAtOnce) {
+            this.refreshConcurrency = groupsAtOnce;
             return this;
         }
 

@@ -4,8 +4,8 @@ import io.cruddur.messaging.core.domain.Message;
 
 /**
  * Told after pattern E has run for a newly stored message, so a host can push the news to the
- * group's members (their group rows are current by then). Runs on the thread that ran pattern E;
- * keep it quick.
+ * group's members (their group rows are current by then). Called from the threads that move
+ * group rows, several at once for different groups: thread-safe, quick, never blocking.
  */
 @FunctionalInterface
 public interface RefreshListener {

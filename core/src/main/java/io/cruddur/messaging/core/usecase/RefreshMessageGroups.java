@@ -1,75 +1,239 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.cache.CacheSettings;
+import io.cruddur.messaging.core.cache.RowPositions;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessagingException;
-import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.BatchOutcome;
+import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewMessageHandler;
+import io.cruddur.messaging.core.port.RowsAdvance;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pattern E: after a message is stored, every member's group row shows it. Rows only move
- * forward: a message no newer than a row changes nothing, so duplicated and late deliveries are
- * harmless. A row moved by a concurrent writer is read again and compared anew.
+ * Keeps every member's group row showing the group's newest message, for batches of newly
+ * stored messages from a {@link io.cruddur.messaging.core.port.NewMessageFeed}.
+ *
+ * <p>Each group's rows move once per batch, straight to its newest message in the batch (where
+ * moving them message by message would leave them), in one atomic write of all its rows. Rows
+ * only move forward: a message no newer than a row leaves it alone, so repeated and late
+ * deliveries are harmless. Where the rows stand is remembered ({@link RowPositions}), so the
+ * write needs no read first; when a condition fails because another writer moved a row, the rows
+ * are read again and compared anew. Different groups of a batch are handled concurrently; one
+ * group's messages reach the {@link RefreshListener} in their order in the batch, after its rows
+ * have moved.
  */
-public final class RefreshMessageGroups {
-    static final int MAX_ATTEMPTS_PER_ROW = 16;
+public final class RefreshMessageGroups implements NewMessageHandler {
+    /** Groups of one batch handled at once. */
+    public static final int DEFAULT_CONCURRENCY = 8;
+    static final int MAX_ATTEMPTS = 16;
+    /**
+     * A stored message whose group shows no rows yet: the group index is eventually consistent,
+     * and a writer without transactions may store rows after the message. Look a few times.
+     */
+    static final int ROW_LOOKUPS_WHEN_NONE = 4;
+    private static final Duration ROW_LOOKUP_PAUSE = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(RefreshMessageGroups.class);
 
     private final MessagingPort messages;
+    private final RefreshListener listener;
+    private final RowPositions positions;
+    private final ExecutorService workers;
 
+    /** With nobody told afterwards, default caching and {@value #DEFAULT_CONCURRENCY} groups at once. */
     public RefreshMessageGroups(MessagingPort messages) {
-        this.messages = messages;
-    }
-
-    public RefreshResult refresh(Message stored) {
-        int advanced = 0;
-        Set<UserId> members = new HashSet<>();
-        for (MessageGroupRow row : messages.rowsOfGroup(stored.groupId())) {
-            members.add(row.owner());
-            if (advance(row, stored)) {
-                advanced++;
-            }
-        }
-        return new RefreshResult(advanced, members);
+        this(messages, (message, result) -> { }, CacheSettings.DEFAULT, DEFAULT_CONCURRENCY);
     }
 
     /**
-     * Pattern E for several messages stored in one group, such as a batch of stream records: the
-     * rows move once, straight to the newest message, which is where moving them one message at a
-     * time would leave them (rows only move forward).
+     * @param listener    told of each message once its group's rows have moved; called from
+     *                    several threads at once, so it must be thread-safe and quick
+     * @param concurrency how many groups of one batch are handled at once
      */
-    public RefreshResult refreshToNewest(List<Message> storedInOneGroup) {
-        Message newest = storedInOneGroup.stream().max(Comparator.comparing(Message::createdAt))
-                .orElseThrow(() -> new IllegalArgumentException("no message to refresh the rows with"));
-        if (storedInOneGroup.stream().anyMatch(message -> !message.groupId().equals(newest.groupId()))) {
-            throw new IllegalArgumentException("the messages belong to more than one group");
+    public RefreshMessageGroups(MessagingPort messages, RefreshListener listener, CacheSettings cache, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be 1 or more, was " + concurrency);
         }
-        return refresh(newest);
+        this.messages = messages;
+        this.listener = listener;
+        this.positions = new RowPositions(cache);
+        this.workers = workers(concurrency);
     }
 
-    private boolean advance(MessageGroupRow row, Message stored) {
-        Optional<MessageGroupRow> current = Optional.of(row);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_ROW; attempt++) {
-            if (current.isEmpty() || !current.get().lastMessageAt().isBefore(stored.createdAt())) {
-                return false;
-            }
-            if (messages.advanceGroupRow(current.get(), stored.text(), stored.createdAt())) {
-                return true;
-            }
-            LOG.debug("group row of {} in {} moved concurrently; reading it again", row.owner(), row.groupId());
-            current = messages.rowsOfGroup(stored.groupId()).stream()
-                    .filter(candidate -> candidate.owner().equals(row.owner()))
-                    .findFirst();
+    /**
+     * Brings the rows of every group in the batch to its newest message there. A group that fails
+     * for a passing reason (storage unavailable, throttled, contended) does not stop the others;
+     * the outcome names the earliest position to deliver again.
+     */
+    @Override
+    public BatchOutcome handle(List<Message> batch) {
+        Map<MessageGroupId, GroupInBatch> groups = new LinkedHashMap<>();
+        for (int position = 0; position < batch.size(); position++) {
+            Message message = batch.get(position);
+            groups.computeIfAbsent(message.groupId(), GroupInBatch::new).add(position, message);
         }
-        throw new MessagingException(ErrorCode.STORAGE_CONTENDED,
-                "group row of " + row.owner() + " in " + row.groupId() + " kept moving");
+        if (groups.size() == 1) {
+            GroupInBatch only = groups.values().iterator().next();
+            only.run();
+            return outcome(List.of(only));
+        }
+        CompletableFuture.allOf(groups.values().stream()
+                .map(group -> CompletableFuture.runAsync(group::run, workers))
+                .toArray(CompletableFuture[]::new)).join();
+        return outcome(groups.values());
+    }
+
+    /** Brings one group's rows to {@code newest}, unless they are there or further already. */
+    RefreshResult refresh(Message newest) {
+        MessageGroupId group = newest.groupId();
+        List<MessageGroupRow> rows = positions.of(group).orElseGet(() -> lookUpRows(group));
+        int advanced = 0;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            List<MessageGroupRow> behind = rows.stream()
+                    .filter(row -> row.lastMessageAt().isBefore(newest.createdAt()))
+                    .limit(MessagingPort.MAX_ROWS_PER_ADVANCE)
+                    .toList();
+            if (behind.isEmpty()) {
+                if (!rows.isEmpty()) {
+                    positions.remember(group, rows);
+                }
+                return new RefreshResult(advanced, owners(rows));
+            }
+            RowsAdvance outcome = messages.advanceGroupRows(behind, newest.text(), newest.createdAt());
+            if (outcome instanceof RowsAdvance.Advanced moved) {
+                advanced += moved.rows().size();
+                rows = replaced(rows, moved.rows());
+            } else {
+                LOG.debug("a row of group {} moved concurrently; reading the rows again", group);
+                rows = messages.rowsOfGroup(group);
+            }
+        }
+        throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the rows of group " + group + " kept moving");
+    }
+
+    private List<MessageGroupRow> lookUpRows(MessageGroupId group) {
+        for (int lookup = 1; ; lookup++) {
+            List<MessageGroupRow> rows = messages.rowsOfGroup(group);
+            if (!rows.isEmpty() || lookup == ROW_LOOKUPS_WHEN_NONE) {
+                if (rows.isEmpty()) {
+                    LOG.warn("group {} has a new message but no rows; nothing to move", group);
+                }
+                return rows;
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ROW_LOOKUP_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException(ErrorCode.STORAGE_UNAVAILABLE, "interrupted while looking for a group's rows");
+        }
+    }
+
+    private static List<MessageGroupRow> replaced(List<MessageGroupRow> rows, List<MessageGroupRow> moved) {
+        Map<UserId, MessageGroupRow> byOwner = new LinkedHashMap<>();
+        rows.forEach(row -> byOwner.put(row.owner(), row));
+        moved.forEach(row -> byOwner.put(row.owner(), row));
+        return List.copyOf(byOwner.values());
+    }
+
+    private static Set<UserId> owners(List<MessageGroupRow> rows) {
+        return rows.stream().map(MessageGroupRow::owner).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static BatchOutcome outcome(Iterable<GroupInBatch> groups) {
+        int advanced = 0;
+        OptionalInt redeliverFrom = OptionalInt.empty();
+        for (GroupInBatch group : groups) {
+            if (group.failed) {
+                if (redeliverFrom.isEmpty() || group.firstPosition < redeliverFrom.getAsInt()) {
+                    redeliverFrom = OptionalInt.of(group.firstPosition);
+                }
+            } else {
+                advanced += group.advanced;
+            }
+        }
+        return new BatchOutcome(advanced, redeliverFrom);
+    }
+
+    private static ExecutorService workers(int concurrency) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "group-rows-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // Idle threads end by themselves, so nobody has to shut this pool down.
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** One group's messages in a batch, where the group first appears, and how handling it went. */
+    private final class GroupInBatch {
+        private final MessageGroupId group;
+        private final List<Message> messages = new ArrayList<>();
+        private int firstPosition = -1;
+        private int advanced;
+        private boolean failed;
+
+        GroupInBatch(MessageGroupId group) {
+            this.group = group;
+        }
+
+        void add(int position, Message message) {
+            if (firstPosition < 0) {
+                firstPosition = position;
+            }
+            messages.add(message);
+        }
+
+        void run() {
+            Message newest = messages.stream().max(Comparator.comparing(Message::createdAt)).orElseThrow();
+            RefreshResult result;
+            try {
+                result = refresh(newest);
+            } catch (MessagingException passing) {
+                LOG.warn("the rows of group {} could not move ({}); its messages will come again",
+                        group, passing.code().code());
+                failed = true;
+                return;
+            } catch (RuntimeException defect) {
+                LOG.error("moving the rows of group {} failed; its messages will come again", group, defect);
+                failed = true;
+                return;
+            }
+            advanced = result.advancedRows();
+            for (Message message : messages) {
+                try {
+                    listener.refreshed(message, result);
+                } catch (RuntimeException listenerFailed) {
+                    LOG.warn("the refresh listener failed on message {}", message.id(), listenerFailed);
+                }
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import static io.cruddur.messaging.core.contract.Fixtures.message;
 import static io.cruddur.messaging.core.contract.Fixtures.newGroup;
 import static io.cruddur.messaging.core.contract.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -15,11 +17,14 @@ import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.Slice;
+import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.SliceQuery;
 import io.cruddur.messaging.core.port.StartOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -275,53 +280,60 @@ public abstract class MessagingPortContract {
     }
 
     @Test
-    void advancing_a_row_moves_it_to_the_new_message() {
+    void advancing_the_rows_moves_every_one_to_the_new_message() {
         List<Message> conversation = conversationOf(1);
-        MessageGroupRow row = port.rowsOfGroup(groupOf(conversation)).get(0);
+        List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));
         MessageText later = new MessageText("later news");
 
-        boolean moved = port.advanceGroupRow(row, later, T0.plusSeconds(30));
+        RowsAdvance outcome = port.advanceGroupRows(rows, later, T0.plusSeconds(30));
 
-        assertThat(moved).isTrue();
-        assertThat(port.groupRows(row.owner(), SliceQuery.newest(10)).items())
-                .containsExactly(row.advancedTo(later, T0.plusSeconds(30)));
-        assertThat(port.rowsOfGroup(groupOf(conversation)))
-                .contains(row.advancedTo(later, T0.plusSeconds(30)))
-                .hasSize(2);
+        List<MessageGroupRow> expected = rows.stream().map(row -> row.advancedTo(later, T0.plusSeconds(30))).toList();
+        assertThat(outcome).isEqualTo(new RowsAdvance.Advanced(expected));
+        assertThat(port.rowsOfGroup(groupOf(conversation))).containsExactlyInAnyOrderElementsOf(expected);
+        for (MessageGroupRow row : rows) {
+            assertThat(port.groupRows(row.owner(), SliceQuery.newest(10)).items())
+                    .containsExactly(row.advancedTo(later, T0.plusSeconds(30)));
+        }
     }
 
     @Test
-    void advancing_a_row_that_moved_meanwhile_changes_nothing() {
+    void advancing_rows_of_which_one_moved_meanwhile_changes_none() {
         List<Message> conversation = conversationOf(1);
-        MessageGroupRow stale = port.rowsOfGroup(groupOf(conversation)).get(0);
-        port.advanceGroupRow(stale, new MessageText("newest"), T0.plusSeconds(30));
+        List<MessageGroupRow> stale = port.rowsOfGroup(groupOf(conversation));
+        MessageGroupRow movedByOther = stale.get(0);
+        port.advanceGroupRows(List.of(movedByOther), new MessageText("newest"), T0.plusSeconds(30));
 
-        boolean movedAgain = port.advanceGroupRow(stale, new MessageText("older news"), T0.plusSeconds(20));
+        RowsAdvance outcome = port.advanceGroupRows(stale, new MessageText("older news"), T0.plusSeconds(20));
 
-        assertThat(movedAgain).isFalse();
-        assertThat(port.groupRows(stale.owner(), SliceQuery.newest(10)).items())
-                .containsExactly(stale.advancedTo(new MessageText("newest"), T0.plusSeconds(30)));
+        assertThat(outcome).isInstanceOf(RowsAdvance.Outdated.class);
+        assertThat(port.rowsOfGroup(groupOf(conversation))).containsExactlyInAnyOrder(
+                movedByOther.advancedTo(new MessageText("newest"), T0.plusSeconds(30)), stale.get(1));
     }
 
     @Test
-    void concurrent_advances_of_one_row_let_exactly_one_win() throws Exception {
+    void concurrent_advances_of_the_same_rows_let_exactly_one_win() throws Exception {
         List<Message> conversation = conversationOf(1);
-        MessageGroupRow row = port.rowsOfGroup(groupOf(conversation)).get(0);
-        List<Callable<Boolean>> advances = new ArrayList<>();
+        List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));
+        List<Callable<RowsAdvance>> advances = new ArrayList<>();
         for (int i = 1; i <= CONCURRENT_WRITERS; i++) {
             Instant at = T0.plusSeconds(i);
             MessageText text = new MessageText("news " + i);
-            advances.add(() -> port.advanceGroupRow(row, text, at));
+            advances.add(() -> port.advanceGroupRows(rows, text, at));
         }
 
-        List<Boolean> results = runTogether(advances);
+        List<RowsAdvance> results = runTogether(advances);
 
-        assertThat(results).containsOnlyOnce(true);
-        assertThat(port.groupRows(row.owner(), SliceQuery.newest(10)).items()).hasSize(1);
+        assertThat(results).filteredOn(RowsAdvance.Advanced.class::isInstance).hasSize(1);
+        RowsAdvance.Advanced winner = (RowsAdvance.Advanced) results.stream()
+                .filter(RowsAdvance.Advanced.class::isInstance).findFirst().orElseThrow();
+        assertThat(port.rowsOfGroup(groupOf(conversation))).containsExactlyInAnyOrderElementsOf(winner.rows());
+        for (MessageGroupRow row : rows) {
+            assertThat(port.groupRows(row.owner(), SliceQuery.newest(10)).items()).hasSize(1);
+        }
     }
 
     @Test
-    void advancing_onto_the_time_of_another_row_keeps_both() {
+    void advancing_onto_the_time_of_another_row_keeps_both_a_microsecond_apart() {
         User owner = user("owner");
         Message toFirst = message(newGroup(), owner, "one", T0);
         Message toSecond = message(newGroup(), owner, "two", T0.plusSeconds(5));
@@ -330,11 +342,25 @@ public abstract class MessagingPortContract {
         MessageGroupRow firstRow = port.rowsOfGroup(toFirst.groupId()).stream()
                 .filter(row -> row.owner().equals(owner.id())).findFirst().orElseThrow();
 
-        assertThat(port.advanceGroupRow(firstRow, new MessageText("caught up"), T0.plusSeconds(5))).isTrue();
+        RowsAdvance outcome = port.advanceGroupRows(List.of(firstRow), new MessageText("caught up"), T0.plusSeconds(5));
 
+        Instant bumped = T0.plusSeconds(5).plus(1, ChronoUnit.MICROS);
+        assertThat(outcome).isEqualTo(new RowsAdvance.Advanced(
+                List.of(firstRow.advancedTo(new MessageText("caught up"), bumped))));
         assertThat(port.groupRows(owner.id(), SliceQuery.newest(10)).items())
-                .extracting(MessageGroupRow::groupId)
-                .containsExactlyInAnyOrder(toFirst.groupId(), toSecond.groupId());
+                .extracting(MessageGroupRow::groupId, MessageGroupRow::lastMessageAt)
+                .containsExactly(tuple(toFirst.groupId(), bumped), tuple(toSecond.groupId(), T0.plusSeconds(5)));
+    }
+
+    @Test
+    void more_rows_than_one_write_holds_are_refused_before_anything_is_written() {
+        List<Message> conversation = conversationOf(1);
+        MessageGroupRow row = port.rowsOfGroup(groupOf(conversation)).get(0);
+        List<MessageGroupRow> tooMany = Collections.nCopies(MessagingPort.MAX_ROWS_PER_ADVANCE + 1, row);
+
+        assertThatThrownBy(() -> port.advanceGroupRows(tooMany, new MessageText("x"), T0.plusSeconds(9)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(port.rowsOfGroup(groupOf(conversation))).contains(row);
     }
 
     /** A started conversation of {@code count} messages, "message 1" to "message N", one second apart. */

@@ -1,0 +1,16 @@
+package io.cruddur.messaging.app.wiring;
+
+import dagger.Binds;
+import dagger.Module;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbStreamPoller;
+import io.cruddur.messaging.core.port.NewMessageFeed;
+
+/** New messages from the table's stream, read by this process alone. */
+@Module
+abstract class StreamPollerModule {
+    private StreamPollerModule() {
+    }
+
+    @Binds
+    abstract NewMessageFeed newMessages(DynamoDbStreamPoller poller);
+}

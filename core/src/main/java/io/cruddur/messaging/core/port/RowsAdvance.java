@@ -1,0 +1,22 @@
+package io.cruddur.messaging.core.port;
+
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import java.util.List;
+
+/** What {@link MessagingPort#advanceGroupRows} did. */
+public sealed interface RowsAdvance {
+
+    /**
+     * Every row moved; here they are as stored (a row's time may sit a microsecond or more later
+     * than asked, to stay unique among its owner's rows).
+     */
+    record Advanced(List<MessageGroupRow> rows) implements RowsAdvance {
+        public Advanced {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** At least one row was no longer where the caller saw it (another writer moved it); nothing was written. */
+    record Outdated() implements RowsAdvance {
+    }
+}
