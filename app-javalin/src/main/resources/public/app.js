@@ -206,6 +206,7 @@ function countCharacters() {
 // Live updates: server-sent events read with fetch, so the token travels in a header, not the URL.
 async function listen() {
   let wait = 1000;
+  let reconnecting = false;
   while (state.token) {
     const controller = new AbortController();
     state.events = controller;
@@ -217,6 +218,9 @@ async function listen() {
       if (response.status === 401) { signOut(); return; }
       if (!response.ok) throw new Error(`events answered ${response.status}`);
       wait = 1000;
+      // events are not kept for a stream that was down: catch up on what it missed
+      if (reconnecting) await catchUp();
+      reconnecting = true;
       if (await readEvents(response.body.getReader()) === 'superseded') {
         // a newer window of the same user took this stream's place; reconnecting would only take it back
         $('live-status').hidden = false;
@@ -228,6 +232,13 @@ async function listen() {
     await new Promise((resolve) => setTimeout(resolve, wait));
     wait = Math.min(wait * 2, 15000);
   }
+}
+
+async function catchUp() {
+  await loadGroups();
+  if (!state.open) return;
+  const { data } = await api(`/api/messages/${state.open}?limit=20`);
+  data.forEach(showMessage);
 }
 
 async function readEvents(reader) {

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * One running host: the port it listens on, its facade and feed of new messages, and what to
- * stop, in order (stop taking requests and finish those under way, stop the feed, close storage,
- * stop embedded engines).
+ * stop, in order (stop taking requests and finish those under way, stop the feed, send the news
+ * still queued, close storage, stop embedded engines).
  */
 public final class Deployment implements AutoCloseable {
     private final int port;
@@ -80,7 +80,7 @@ public final class Deployment implements AutoCloseable {
             UserDatabase.migrate(host.pool());
             UserDatabase.seedDemoUsers(host.jdbi());
             DemoData.seedConversation(host.messaging());
-            return onTables(host, Optional.of(engines));
+            return onTables(host, () -> { }, engines::close);
         } catch (RuntimeException failed) {
             engines.close();
             throw failed;
@@ -91,16 +91,17 @@ public final class Deployment implements AutoCloseable {
     public static Deployment aws(HostConfig config, Map<String, String> environment) {
         AwsHost host = AwsHost.create(config, DynamoDbSettings.fromEnvironment(environment),
                 PostgresSettings.fromEnvironment(environment));
-        return onTables(host, Optional.empty());
+        return onTables(host, host.newsBus()::close, () -> { });
     }
 
     /** A deployment on the message table and the user database; the facade started the feed of new messages. */
-    private static Deployment onTables(TableHost host, Optional<EmbeddedEngines> engines) {
+    private static Deployment onTables(TableHost host, Runnable closeNewsBus, Runnable closeEngines) {
         return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), () -> {
             host.http().stop();
             host.messaging().close();
+            closeNewsBus.run();
             host.pool().close();
-            engines.ifPresent(EmbeddedEngines::close);
+            closeEngines.run();
         });
     }
 }

@@ -4,6 +4,7 @@ import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.UserId;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -69,6 +71,31 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             }
         }
         throw contended("message " + message.id());
+    }
+
+    /**
+     * One consistent {@code Query} on the group's partition between the two spellings of the
+     * time (with and without a fraction, as the reference may have written it).
+     */
+    @Override
+    public Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id) {
+        try {
+            return dynamo.query(request -> request
+                            .tableName(table)
+                            .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                            .expressionAttributeNames(Map.of("#pk", MessageTable.PK, "#sk", MessageTable.SK))
+                            .expressionAttributeValues(Map.of(
+                                    ":pk", MessageTable.s(MessageTable.messagesKey(group)),
+                                    ":from", MessageTable.s(Timestamps.beforeBound(createdAt)),
+                                    ":to", MessageTable.s(Timestamps.format(createdAt))))
+                            .consistentRead(true))
+                    .items().stream()
+                    .map(MessageTable::message)
+                    .filter(message -> message.id().equals(id))
+                    .findFirst();
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
     }
 
     @Override

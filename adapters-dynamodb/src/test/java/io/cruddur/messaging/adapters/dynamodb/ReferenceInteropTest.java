@@ -7,6 +7,7 @@ import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
@@ -106,15 +107,27 @@ class ReferenceInteropTest {
         assertThat(item.get("message_group_uuid").s()).isEqualTo(row.groupId().toString());
     }
 
-    private void putReferenceMessage(String createdAt, User sender, String text) {
+    @Test
+    void a_message_the_reference_wrote_without_a_fraction_is_found_by_its_time_and_id() {
+        String id = putReferenceMessage("2026-01-01T00:00:00+00:00", bayko, "Happy new year!");
+        DynamoDbMessagingPort port = new DynamoDbMessagingPort(dynamo, TABLE);
+
+        assertThat(port.findMessage(new MessageGroupId(UUID.fromString(group)),
+                Instant.parse("2026-01-01T00:00:00Z"), new MessageId(UUID.fromString(id))))
+                .hasValueSatisfying(message -> assertThat(message.text().value()).isEqualTo("Happy new year!"));
+    }
+
+    private String putReferenceMessage(String createdAt, User sender, String text) {
+        String id = UUID.randomUUID().toString();
         dynamo.putItem(request -> request.tableName(TABLE).item(Map.of(
                 "pk", AttributeValue.fromS("MSG#" + group),
                 "sk", AttributeValue.fromS(createdAt),
                 "message", AttributeValue.fromS(text),
-                "message_uuid", AttributeValue.fromS(UUID.randomUUID().toString()),
+                "message_uuid", AttributeValue.fromS(id),
                 "user_uuid", AttributeValue.fromS(sender.id().toString()),
                 "user_display_name", AttributeValue.fromS(sender.displayName()),
                 "user_handle", AttributeValue.fromS(sender.handle().value()))));
+        return id;
     }
 
     private void putReferenceGroupRow(User owner, User other, String lastMessageAt, String text) {

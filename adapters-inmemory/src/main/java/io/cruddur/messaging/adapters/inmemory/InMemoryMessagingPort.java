@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class InMemoryMessagingPort implements MessagingPort {
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryMessagingPort.class);
 
+    private static final NavigableMap<Instant, Message> EMPTY = new TreeMap<>();
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<MessageGroupId, NavigableMap<Instant, Message>> messagesByGroup = new HashMap<>();
     private final Map<MessageId, Message> messagesById = new HashMap<>();
@@ -91,6 +93,12 @@ public final class InMemoryMessagingPort implements MessagingPort {
             publish(appended.stored());
         }
         return outcome;
+    }
+
+    @Override
+    public Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id) {
+        return read(() -> Optional.ofNullable(messagesByGroup.getOrDefault(group, EMPTY).get(createdAt))
+                .filter(message -> message.id().equals(id)));
     }
 
     @Override

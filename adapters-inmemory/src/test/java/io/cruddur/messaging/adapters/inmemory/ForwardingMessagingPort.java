@@ -3,6 +3,7 @@ package io.cruddur.messaging.adapters.inmemory;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
@@ -14,6 +15,7 @@ import io.cruddur.messaging.core.port.SliceQuery;
 import io.cruddur.messaging.core.port.StartOutcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Passes every call to real storage; a use-case test overrides the one call it wants to watch or bend. */
 class ForwardingMessagingPort implements MessagingPort {
@@ -26,6 +28,11 @@ class ForwardingMessagingPort implements MessagingPort {
     @Override
     public AppendOutcome appendMessage(Message message) {
         return storage.appendMessage(message);
+    }
+
+    @Override
+    public Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id) {
+        return storage.findMessage(group, createdAt, id);
     }
 
     @Override

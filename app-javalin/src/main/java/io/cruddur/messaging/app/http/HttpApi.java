@@ -7,6 +7,7 @@ import io.cruddur.messaging.app.auth.LocalIssuer;
 import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -37,6 +38,7 @@ public final class HttpApi {
     private final RequestMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
     private Javalin server;
+    private NewsBus.Subscription news;
 
     public HttpApi(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin,
             LiveEvents events, RequestMetrics metrics) {
@@ -51,6 +53,7 @@ public final class HttpApi {
     /** Starts listening; returns the port (useful when the configured port is 0). */
     public synchronized int start() {
         MessagingRoutes routes = new MessagingRoutes(messaging, verifier, json);
+        news = messaging.subscribeToNews(events);
         server = Javalin.create(app -> {
             app.jsonMapper(new JavalinJackson(json, false));
             app.http.maxRequestSize = MAX_BODY_BYTES;
@@ -103,6 +106,7 @@ public final class HttpApi {
     /** Stops taking requests and lets the ones under way finish. */
     public synchronized void stop() {
         if (server != null) {
+            news.close();
             events.close();
             server.stop();
             server = null;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.UserId;
-import io.cruddur.messaging.core.usecase.RefreshListener;
-import io.cruddur.messaging.core.usecase.RefreshResult;
+import io.cruddur.messaging.core.usecase.NewsListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,16 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Server-sent events for signed-in pages: once pattern E has brought a group's rows to a new
- * message, every member's open streams get a {@code message} event with it, so a page can show
- * the message and reorder its group list without reloading. A comment every
- * {@value #HEARTBEAT_SECONDS} s keeps proxies from closing idle streams and finds dead ones.
+ * message (on whichever host, as news on the bus says), every member's open streams on this host
+ * get a {@code message} event with it, so a page can show the message and reorder its group list
+ * without reloading. A comment every {@value #HEARTBEAT_SECONDS} s keeps proxies from closing
+ * idle streams and finds dead ones.
  *
  * <p>Nothing here writes to a socket: news and heartbeats are only queued on each
  * {@link EventStream}, whose own writer does the writing, so neither pattern E nor a send ever
  * waits for a client. The number of streams is capped per user and in total
  * ({@link EventStreamLimits}).
  */
-public final class LiveEvents implements RefreshListener, AutoCloseable {
+public final class LiveEvents implements NewsListener, AutoCloseable {
     static final long HEARTBEAT_SECONDS = 15;
     /** Sent to a user's oldest stream when a newer one takes its place; the page does not reconnect it. */
     static final String SUPERSEDED = "superseded";
@@ -101,9 +102,14 @@ public final class LiveEvents implements RefreshListener, AutoCloseable {
     }
 
     @Override
-    public void refreshed(Message message, RefreshResult result) {
+    public boolean listensFor(Set<UserId> members) {
+        return members.stream().anyMatch(streams::containsKey);
+    }
+
+    @Override
+    public void heard(Message message, Set<UserId> members) {
         Frame event = new Frame.Event("message", view(message), eventId(message), false);
-        for (UserId member : result.members()) {
+        for (UserId member : members) {
             streams.getOrDefault(member, List.of()).forEach(stream -> stream.offer(event));
         }
     }

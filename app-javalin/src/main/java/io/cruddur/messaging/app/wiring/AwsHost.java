@@ -5,15 +5,23 @@ import dagger.Component;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbModule;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.postgres.PostgresModule;
+import io.cruddur.messaging.adapters.postgres.PostgresNewsBus;
+import io.cruddur.messaging.adapters.postgres.PostgresNewsModule;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.app.config.HostConfig;
 import jakarta.inject.Singleton;
 
-/** The AWS deployment: DynamoDB and PostgreSQL from configuration, Cognito tokens, no dev login. */
+/**
+ * The AWS deployment: DynamoDB and PostgreSQL from configuration, Cognito tokens, no dev login,
+ * news between hosts over PostgreSQL.
+ */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PostgresModule.class, HostModule.class, CognitoModule.class,
-        StorageMetricsModule.class, StreamPollerModule.class})
+        StorageMetricsModule.class, StreamPollerModule.class, PostgresNewsModule.class})
 public interface AwsHost extends TableHost {
+    /** The bus to close at shutdown, after the HTTP host stopped publishing to it. */
+    PostgresNewsBus newsBus();
+
     static AwsHost create(HostConfig config, DynamoDbSettings dynamo, PostgresSettings postgres) {
         return DaggerAwsHost.factory().create(config, dynamo, postgres);
     }

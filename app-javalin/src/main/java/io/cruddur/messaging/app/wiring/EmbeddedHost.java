@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 /** The embedded deployment: DynamoDB Local and PostgreSQL inside the process, the host's own tokens. */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PostgresModule.class, HostModule.class, LocalIssuerModule.class,
-        StorageMetricsModule.class, StreamPollerModule.class})
+        StorageMetricsModule.class, StreamPollerModule.class, LocalNewsModule.class})
 public interface EmbeddedHost extends TableHost {
     static EmbeddedHost create(HostConfig config, DynamoDbSettings dynamo, PostgresSettings postgres) {
         return DaggerEmbeddedHost.factory().create(config, dynamo, postgres);

@@ -11,14 +11,15 @@ import io.cruddur.messaging.app.http.LiveEvents;
 import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageFeed;
+import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * What every deployment shares: the facade over whichever ports and feed of new messages the
- * component binds, and the HTTP host.
+ * What every deployment shares: the facade over whichever ports, feed of new messages and news
+ * bus the component binds, and the HTTP host.
  */
 @Module
 abstract class HostModule {
@@ -28,9 +29,9 @@ abstract class HostModule {
     @Provides
     @Singleton
     static Messaging messaging(MessagingPort messages, UserDirectoryPort users, NewMessageFeed newMessages,
-            HostConfig config, LiveEvents events) {
-        return Messaging.builder().messages(messages).users(users).newMessageFeed(newMessages)
-                .cursorSecret(config.cursorSecret()).refreshListener(events).build();
+            NewsBus news, HostConfig config) {
+        return Messaging.builder().messages(messages).users(users).newMessageFeed(newMessages).newsBus(news)
+                .cursorSecret(config.cursorSecret()).build();
     }
 
     @Provides

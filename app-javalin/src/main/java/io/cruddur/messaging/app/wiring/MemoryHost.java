@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 
 /** The memory deployment: both ports in memory, the host's own tokens. */
 @Singleton
-@Component(modules = {InMemoryModule.class, HostModule.class, LocalIssuerModule.class})
+@Component(modules = {InMemoryModule.class, HostModule.class, LocalIssuerModule.class, LocalNewsModule.class})
 public interface MemoryHost {
     HttpApi http();
 

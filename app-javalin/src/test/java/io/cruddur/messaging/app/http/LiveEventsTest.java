@@ -11,7 +11,6 @@ import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
-import io.cruddur.messaging.core.usecase.RefreshResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +49,7 @@ class LiveEventsTest {
             int from = sent;
             assertTimeoutPreemptively(BOUND, () -> {
                 for (int i = from; i < from + burst; i++) {
-                    events.refreshed(message("news " + i), new RefreshResult(2, Set.of(andrew, sender.id())));
+                    events.heard(message("news " + i), Set.of(andrew, sender.id()));
                 }
             });
             assertThat(healthy.awaitEvents(from + burst)).as("the healthy client keeps up").hasSize(from + burst);
@@ -70,9 +69,9 @@ class LiveEventsTest {
         Message second = new Message(new MessageId(UUID.randomUUID()), group, sender, new MessageText("second"),
                 first.createdAt().plusNanos(1_000));
 
-        events.refreshed(first, new RefreshResult(2, Set.of(andrew, sender.id())));
-        events.refreshed(second, new RefreshResult(2, Set.of(andrew, sender.id())));
-        events.refreshed(message("for londo"), new RefreshResult(2, Set.of(londo)));
+        events.heard(first, Set.of(andrew, sender.id()));
+        events.heard(second, Set.of(andrew, sender.id()));
+        events.heard(message("for londo"), Set.of(londo));
 
         assertThat(member.awaitEvents(2)).extracting(Frame.Event::name).containsExactly("message", "message");
         assertThat(member.events().get(0).id()).isLessThan(member.events().get(1).id());
@@ -93,7 +92,7 @@ class LiveEventsTest {
 
         assertThat(oldest.awaitEvents(1).get(0).name()).isEqualTo(LiveEvents.SUPERSEDED);
         assertThat(oldest.aborted.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        events.refreshed(message("after"), new RefreshResult(2, Set.of(andrew)));
+        events.heard(message("after"), Set.of(andrew));
         assertThat(newest.awaitEvents(1).get(0).data()).contains("after");
         assertThat(middle.awaitEvents(1).get(0).data()).contains("after");
         assertThat(oldest.events()).hasSize(1);
@@ -116,6 +115,18 @@ class LiveEventsTest {
         assertThat(first.aborted.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(events.hasRoom()).isTrue();
         assertThat(events.join(sender.id(), new RecordingSink())).isTrue();
+    }
+
+    @Test
+    void it_listens_for_a_group_only_while_one_of_its_members_has_a_stream_here() {
+        RecordingSink sink = new RecordingSink();
+
+        assertThat(events.listensFor(Set.of(andrew, sender.id()))).isFalse();
+        events.join(andrew, sink);
+        assertThat(events.listensFor(Set.of(andrew, sender.id()))).isTrue();
+        assertThat(events.listensFor(Set.of(londo))).isFalse();
+        sink.leave();
+        assertThat(events.listensFor(Set.of(andrew, sender.id()))).isFalse();
     }
 
     @Test

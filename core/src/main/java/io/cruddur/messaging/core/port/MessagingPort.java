@@ -3,10 +3,12 @@ package io.cruddur.messaging.core.port;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where messages and group rows are stored. Implementations keep these rules (the contract tests
@@ -26,6 +28,9 @@ public interface MessagingPort {
 
     /** Stores a message, unless its id is already stored, in which case the stored one comes back. */
     AppendOutcome appendMessage(Message message);
+
+    /** The message of a group stored at that time with that id, if there is one. */
+    Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id);
 
     /** A group's messages from the query's position in its direction; an unknown group is empty. */
     Slice<Message> messages(MessageGroupId group, SliceQuery query);

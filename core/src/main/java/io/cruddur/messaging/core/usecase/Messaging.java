@@ -12,6 +12,7 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageFeed;
+import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,6 +33,8 @@ public final class Messaging implements AutoCloseable {
     private final StartConversation startConversation;
     private final RefreshMessageGroups refreshMessageGroups;
     private final NewMessageFeed feed;
+    private final MessagingPort messages;
+    private final NewsBus news;
 
     private Messaging(Builder builder) {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
@@ -44,8 +47,14 @@ public final class Messaging implements AutoCloseable {
         this.sendMessage = new SendMessage(messages, access, builder.clock, builder.ids);
         this.startConversation = new StartConversation(
                 messages, users, memberships, sendMessage, builder.clock, builder.ids);
-        this.refreshMessageGroups = new RefreshMessageGroups(
-                messages, builder.refreshListener, builder.cache, builder.refreshConcurrency);
+        this.messages = messages;
+        this.news = builder.news;
+        RefreshListener publisher = new NewsPublisher(news);
+        RefreshListener configured = builder.refreshListener;
+        this.refreshMessageGroups = new RefreshMessageGroups(messages, (message, result) -> {
+            configured.refreshed(message, result);
+            publisher.refreshed(message, result);
+        }, builder.cache, builder.refreshConcurrency);
         this.feed = builder.feed;
         feed.start(refreshMessageGroups);
     }
@@ -83,6 +92,19 @@ public final class Messaging implements AutoCloseable {
         return refreshMessageGroups.handle(newMessages);
     }
 
+    /**
+     * Tells {@code listener} of every new message any host publishes on the news bus, with the
+     * message read from storage (only when the listener has one of the members here).
+     */
+    public NewsBus.Subscription subscribeToNews(NewsListener listener) {
+        return news.subscribe(item -> {
+            if (listener.listensFor(item.members())) {
+                messages.findMessage(item.group(), item.createdAt(), item.message())
+                        .ifPresent(message -> listener.heard(message, item.members()));
+            }
+        });
+    }
+
     /** Stops the feed of new messages. */
     @Override
     public void close() {
@@ -116,6 +138,7 @@ public final class Messaging implements AutoCloseable {
         private byte[] cursorSecret;
         private RefreshListener refreshListener = (message, result) -> { };
         private NewMessageFeed feed = NewMessageFeed.none();
+        private NewsBus news = NewsBus.none();
         private int refreshConcurrency = RefreshMessageGroups.DEFAULT_CONCURRENCY;
 
         private Builder() {
@@ -170,6 +193,16 @@ public final class Messaging implements AutoCloseable {
          */
         public Builder newMessageFeed(NewMessageFeed newMessages) {
             this.feed = Objects.requireNonNull(newMessages, "feed");
+            return this;
+        }
+
+        /**
+         * Where news of new messages goes once their rows have moved, and comes from, for
+         * {@link Messaging#subscribeToNews}: a bus shared by every host of a deployment. None by
+         * default.
+         */
+        public Builder newsBus(NewsBus bus) {
+            this.news = Objects.requireNonNull(bus, "bus");
             return this;
         }
 

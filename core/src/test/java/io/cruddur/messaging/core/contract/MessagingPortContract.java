@@ -280,6 +280,17 @@ public abstract class MessagingPortContract {
     }
 
     @Test
+    void a_message_is_found_by_its_group_time_and_id_and_nothing_else_is() {
+        List<Message> conversation = conversationOf(3);
+        Message second = conversation.get(1);
+
+        assertThat(port.findMessage(second.groupId(), second.createdAt(), second.id())).contains(second);
+        assertThat(port.findMessage(second.groupId(), second.createdAt(), conversation.get(2).id())).isEmpty();
+        assertThat(port.findMessage(second.groupId(), second.createdAt().plusNanos(1_000), second.id())).isEmpty();
+        assertThat(port.findMessage(newGroup(), second.createdAt(), second.id())).isEmpty();
+    }
+
+    @Test
     void advancing_the_rows_moves_every_one_to_the_new_message() {
         List<Message> conversation = conversationOf(1);
         List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));

@@ -1,0 +1,269 @@
+package io.cruddur.messaging.adapters.postgres;
+
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.MessageNews;
+import io.cruddur.messaging.core.port.NewsBus;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The news bus of a fleet on PostgreSQL's {@code LISTEN}/{@code NOTIFY}: every host already
+ * shares the user database, so no other broker is needed.
+ *
+ * <p>Publishing never waits: news is queued, and a publisher thread sends whatever has gathered
+ * in one short statement of {@code pg_notify} calls, apart from any data transaction (a notifying
+ * commit takes a cluster-wide lock, so few and short ones keep it cheap). Listening uses one
+ * connection of its own, outside the pool; when it is lost it is opened again with back-off, and
+ * news sent meanwhile is missed (the bus is at most once). A payload names the message and the
+ * members, {@code v1 {group} {message} {created_at} {member},{member}…}: about 150 bytes for a
+ * pair, 2 KB for 50 members, well under {@code NOTIFY}'s 8000.
+ */
+public final class PostgresNewsBus implements NewsBus, AutoCloseable {
+    public static final String CHANNEL = "cruddur_news";
+    static final String APPLICATION_NAME = "cruddur-news";
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresNewsBus.class);
+    private static final String VERSION = "v1";
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final int MAX_PER_STATEMENT = 500;
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration CHECK_IDLE_CONNECTION = Duration.ofSeconds(15);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final DataSource listening;
+    private final DataSource publishing;
+    private final BlockingQueue<String> outbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final List<Consumer<MessageNews>> subscribers = new CopyOnWriteArrayList<>();
+    private final Thread publisher;
+    private final Thread listener;
+    private volatile boolean running = true;
+    private volatile boolean listeningNow;
+
+    /**
+     * @param listening  where the listening connection comes from: unpooled, as it stays open
+     * @param publishing where each publishing statement borrows a connection: the pool
+     */
+    public PostgresNewsBus(DataSource listening, DataSource publishing) {
+        this.listening = listening;
+        this.publishing = publishing;
+        this.publisher = daemon(this::publishLoop, "news-publisher");
+        this.listener = daemon(this::listenLoop, "news-listener");
+        publisher.start();
+        listener.start();
+    }
+
+    /** A bus on the user database: listening on a connection of its own, publishing through {@code pool}. */
+    public static PostgresNewsBus on(PostgresSettings settings, DataSource pool) {
+        PGSimpleDataSource direct = new PGSimpleDataSource();
+        direct.setUrl(settings.jdbcUrl());
+        settings.user().ifPresent(direct::setUser);
+        settings.password().ifPresent(direct::setPassword);
+        direct.setApplicationName(APPLICATION_NAME);
+        direct.setTcpKeepAlive(true);
+        return new PostgresNewsBus(direct, pool);
+    }
+
+    @Override
+    public void publish(MessageNews news) {
+        if (!outbox.offer(payload(news))) {
+            LOG.warn("news of message {} dropped: {} pieces wait to be published", news.message(), QUEUE_CAPACITY);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<MessageNews> subscriber) {
+        Consumer<MessageNews> registered = subscriber::accept;
+        subscribers.add(registered);
+        return () -> subscribers.remove(registered);
+    }
+
+    /** Whether the listening connection is open and listening now. */
+    public boolean listening() {
+        return listeningNow;
+    }
+
+    /** Stops both threads; news still queued is sent first, if the database answers. */
+    @Override
+    public void close() {
+        running = false;
+        join(publisher);
+        listener.interrupt();
+        join(listener);
+    }
+
+    static String payload(MessageNews news) {
+        return String.join(" ", VERSION, news.group().toString(), news.message().toString(),
+                news.createdAt().toString(),
+                news.members().stream().map(UserId::toString).collect(Collectors.joining(",")));
+    }
+
+    /** The news in a payload, or null when it is not one of ours (anyone who can connect may notify). */
+    static MessageNews parse(String payload) {
+        String[] fields = payload.split(" ", -1);
+        if (fields.length != 5 || !VERSION.equals(fields[0])) {
+            return null;
+        }
+        try {
+            Set<UserId> members = fields[4].isEmpty() ? Set.of() : Arrays.stream(fields[4].split(","))
+                    .map(member -> new UserId(UUID.fromString(member)))
+                    .collect(Collectors.toUnmodifiableSet());
+            return new MessageNews(new MessageGroupId(UUID.fromString(fields[1])),
+                    new MessageId(UUID.fromString(fields[2])), Instant.parse(fields[3]), members);
+        } catch (IllegalArgumentException | DateTimeParseException malformed) {
+            return null;
+        }
+    }
+
+    private void publishLoop() {
+        Duration backoff = POLL;
+        while (running || !outbox.isEmpty()) {
+            List<String> batch = new ArrayList<>();
+            try {
+                String first = outbox.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+            outbox.drainTo(batch, MAX_PER_STATEMENT - 1);
+            try {
+                send(batch);
+                backoff = POLL;
+            } catch (SQLException unreachable) {
+                LOG.warn("{} pieces of news were not published: {}", batch.size(), unreachable.getMessage());
+                if (!running || !pause(backoff)) {
+                    return;
+                }
+                backoff = longer(backoff);
+            }
+        }
+    }
+
+    private void send(List<String> payloads) throws SQLException {
+        try (Connection connection = publishing.getConnection();
+             PreparedStatement notify = connection.prepareStatement(
+                     "SELECT pg_notify(?, payload) FROM unnest(?) AS payload")) {
+            Array array = connection.createArrayOf("text", payloads.toArray());
+            notify.setString(1, CHANNEL);
+            notify.setArray(2, array);
+            notify.execute();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+
+    private void listenLoop() {
+        Duration backoff = POLL;
+        while (running) {
+            try (Connection connection = listening.getConnection()) {
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL);
+                }
+                listeningNow = true;
+                backoff = POLL;
+                hear(connection);
+            } catch (SQLException lost) {
+                if (running) {
+                    LOG.warn("not listening for news; trying again in {} s: {}", backoff.toSeconds(), lost.getMessage());
+                }
+            } finally {
+                listeningNow = false;
+            }
+            if (!running || !pause(backoff)) {
+                return;
+            }
+            backoff = longer(backoff);
+        }
+    }
+
+    /** Hands on notifications until the connection fails or the bus closes; checks an idle connection now and then. */
+    private void hear(Connection connection) throws SQLException {
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        long lastHeard = System.nanoTime();
+        while (running) {
+            PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
+            if (notifications != null && notifications.length > 0) {
+                lastHeard = System.nanoTime();
+                for (PGNotification notification : notifications) {
+                    dispatch(notification.getParameter());
+                }
+            } else if (System.nanoTime() - lastHeard > CHECK_IDLE_CONNECTION.toNanos()) {
+                if (!connection.isValid((int) POLL.toSeconds())) {
+                    throw new SQLException("the listening connection stopped answering");
+                }
+                lastHeard = System.nanoTime();
+            }
+        }
+    }
+
+    private void dispatch(String payload) {
+        MessageNews news = parse(payload);
+        if (news == null) {
+            LOG.debug("a notification on {} that is not news was passed over", CHANNEL);
+            return;
+        }
+        for (Consumer<MessageNews> subscriber : subscribers) {
+            try {
+                subscriber.accept(news);
+            } catch (RuntimeException failed) {
+                LOG.warn("a news subscriber failed on message {}", news.message(), failed);
+            }
+        }
+    }
+
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

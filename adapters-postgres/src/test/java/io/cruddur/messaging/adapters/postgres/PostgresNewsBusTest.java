@@ -1,0 +1,147 @@
+package io.cruddur.messaging.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.MessageNews;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** News between hosts over a real PostgreSQL's LISTEN/NOTIFY: two buses on one database stand for two hosts. */
+class PostgresNewsBusTest {
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    private final DataSource database = TestDatabases.empty();
+    private final PostgresNewsBus hostA = new PostgresNewsBus(database, database);
+    private final PostgresNewsBus hostB = new PostgresNewsBus(database, database);
+
+    @AfterEach
+    void close() {
+        hostA.close();
+        hostB.close();
+    }
+
+    @Test
+    void news_published_on_one_host_reaches_every_host_the_publisher_included() throws Exception {
+        BlockingQueue<MessageNews> heardOnA = subscribe(hostA);
+        BlockingQueue<MessageNews> heardOnB = subscribe(hostB);
+        awaitListening();
+        MessageNews news = news(2);
+
+        hostA.publish(news);
+
+        assertThat(heardOnB.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(news);
+        assertThat(heardOnA.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(news);
+    }
+
+    @Test
+    void news_of_a_group_of_fifty_fits_in_one_notification() throws Exception {
+        BlockingQueue<MessageNews> heard = subscribe(hostB);
+        awaitListening();
+        MessageNews news = news(50);
+
+        assertThat(PostgresNewsBus.payload(news).length()).isLessThan(8_000);
+        hostA.publish(news);
+
+        assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(news);
+    }
+
+    @Test
+    void a_host_whose_listening_connection_was_cut_listens_again_and_hears_later_news() throws Exception {
+        BlockingQueue<MessageNews> heard = subscribe(hostB);
+        awaitListening();
+        try (Connection admin = database.getConnection(); Statement kill = admin.createStatement()) {
+            kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'");
+        }
+        eventually(() -> !hostB.listening());
+        awaitListening();
+        MessageNews later = news(2);
+
+        hostA.publish(later);
+
+        assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(later);
+    }
+
+    @Test
+    void a_notification_that_is_not_news_is_passed_over() throws Exception {
+        BlockingQueue<MessageNews> heard = subscribe(hostB);
+        awaitListening();
+        try (Connection other = database.getConnection(); Statement notify = other.createStatement()) {
+            notify.execute("NOTIFY " + PostgresNewsBus.CHANNEL + ", 'v1 not-a-uuid'");
+            notify.execute("NOTIFY " + PostgresNewsBus.CHANNEL + ", 'something else entirely'");
+        }
+        MessageNews real = news(2);
+
+        hostA.publish(real);
+
+        assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(real);
+        assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void publishing_returns_at_once_while_the_database_is_unreachable() {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://127.0.0.1:9/none?connectTimeout=1");
+        try (PostgresNewsBus cutOff = new PostgresNewsBus(nowhere, nowhere)) {
+            long started = System.nanoTime();
+            IntStream.range(0, 100).forEach(i -> cutOff.publish(news(2)));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(cutOff.listening()).isFalse();
+        }
+    }
+
+    @Test
+    void a_closed_subscription_hears_no_more() throws Exception {
+        BlockingQueue<MessageNews> stillSubscribed = subscribe(hostB);
+        BlockingQueue<MessageNews> unsubscribed = new LinkedBlockingQueue<>();
+        hostB.subscribe(unsubscribed::add).close();
+        awaitListening();
+
+        hostA.publish(news(2));
+
+        assertThat(stillSubscribed.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        assertThat(unsubscribed).isEmpty();
+    }
+
+    private static BlockingQueue<MessageNews> subscribe(PostgresNewsBus bus) {
+        BlockingQueue<MessageNews> heard = new LinkedBlockingQueue<>();
+        bus.subscribe(heard::add);
+        return heard;
+    }
+
+    private void awaitListening() throws InterruptedException {
+        eventually(() -> hostA.listening() && hostB.listening());
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within %s", BOUND).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static MessageNews news(int members) {
+        Set<UserId> ids = IntStream.range(0, members).mapToObj(i -> new UserId(UUID.randomUUID()))
+                .collect(Collectors.toSet());
+        return new MessageNews(new MessageGroupId(UUID.randomUUID()), new MessageId(UUID.randomUUID()),
+                Instant.parse("2026-03-01T09:15:02.123456Z"), ids);
+    }
+}

@@ -1,0 +1,38 @@
+package io.cruddur.messaging.core.port;
+
+import java.util.function.Consumer;
+
+/**
+ * Carries {@link MessageNews} to every host of a deployment, the publishing one included, so
+ * that each host can tell its own connected members. Delivery is at most once per subscriber:
+ * news published while a host is cut off from the bus does not reach it (clients reload what
+ * they missed when they reconnect). {@link #publish} never waits for subscribers.
+ */
+public interface NewsBus {
+
+    void publish(MessageNews news);
+
+    /** Hands {@code subscriber} every piece of news published from now on, until the subscription is closed. */
+    Subscription subscribe(Consumer<MessageNews> subscriber);
+
+    /** An open subscription; closing it twice is harmless. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A bus that carries nothing: for a process that tells no clients. */
+    static NewsBus none() {
+        return new NewsBus() {
+            @Override
+            public void publish(MessageNews news) {
+                // nobody listens
+            }
+
+            @Override
+            public Subscription subscribe(Consumer<MessageNews> subscriber) {
+                return () -> { };
+            }
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package io.cruddur.messaging.core.usecase;
+
+import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.UserId;
+import java.util.Set;
+
+/**
+ * A host's side of the news: told of every new message, from whichever host stored it, once its
+ * group's rows have moved. Asked first whether any member listens here, so that news for nobody
+ * here costs no read. Called on the bus's thread: quick, never blocking.
+ */
+public interface NewsListener {
+
+    /** Whether any of the group's members listens on this host. */
+    boolean listensFor(Set<UserId> members);
+
+    /** A new message and the group's members. */
+    void heard(Message message, Set<UserId> members);
+}
