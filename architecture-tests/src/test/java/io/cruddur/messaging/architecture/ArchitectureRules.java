@@ -54,14 +54,15 @@ final class ArchitectureRules {
                 .because("core owns the ports; adapters implement them");
     }
 
-    /** Dependencies point inward; the host's wiring package ({@code base.app}) may see everything. */
+    /** Dependencies point inward; the hosts ({@code base.app}, {@code base.lambda}) wire everything and may see it. */
     ArchRule layersPointInward() {
         OnionArchitecture onion = onionArchitecture()
                 .domainModels(base + ".core.domain..")
                 .domainServices(base + ".core.port..")
                 .applicationServices(base + ".core.usecase..", base + ".core.cache..")
                 .withOptionalLayers(true)
-                .ignoreDependency(JavaClass.Predicates.resideInAPackage(base + ".app.."), DescribedPredicate.alwaysTrue());
+                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage(base + ".app..", base + ".lambda.."),
+                        DescribedPredicate.alwaysTrue());
         for (String adapter : adapters) {
             onion = onion.adapter(adapter, base + ".adapters." + adapter + "..");
         }

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Waits, within a bound, for something that happens in the background (the stream poller). */
-final class Eventually {
+public final class Eventually {
     private Eventually() {
     }
 
-    static void within(Duration bound, Runnable assertion) {
+    public static void within(Duration bound, Runnable assertion) {
         Instant deadline = Instant.now().plus(bound);
         while (true) {
             try {

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * One DynamoDB Local per test JVM, as an HTTP server inside the JVM, so that tests talk to it
  * through the real SDK, HTTP client and all, exactly as they would to AWS. Each test class takes
- * a table of its own.
+ * a table of its own. Part of this module's test-jar, for the modules built on the adapter.
  */
-final class LocalDynamoDb {
+public final class LocalDynamoDb {
     private static final LocalDynamoDb SHARED = start();
 
     private final URI endpoint;
@@ -29,29 +29,34 @@ final class LocalDynamoDb {
         this.streams = DynamoDbClients.streams(settings("unused-table"));
     }
 
-    static LocalDynamoDb shared() {
+    public static LocalDynamoDb shared() {
         return SHARED;
     }
 
-    DynamoDbClient dynamo() {
+    /** Where it listens, as {@code AWS_ENDPOINT_URL} would say. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient dynamo() {
         return dynamo;
     }
 
-    DynamoDbStreamsClient streams() {
+    public DynamoDbStreamsClient streams() {
         return streams;
     }
 
     /** A client of its own, for tests that watch requests. */
-    DynamoDbClient dynamo(ExecutionInterceptor interceptor) {
+    public DynamoDbClient dynamo(ExecutionInterceptor interceptor) {
         return DynamoDbClients.dynamo(settings("unused-table"), interceptor);
     }
 
-    DynamoDbSettings settings(String table) {
+    public DynamoDbSettings settings(String table) {
         return DynamoDbSettings.local(endpoint, table);
     }
 
     /** Creates a message table with a name no other test uses. */
-    String newTable() {
+    public String newTable() {
         String table = "messages-" + UUID.randomUUID();
         new TableAdmin(dynamo).createTable(table, TableAdmin.Billing.ON_DEMAND, false);
         return table;

@@ -16,12 +16,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -54,12 +56,14 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     private static final Duration CHECK_IDLE_CONNECTION = Duration.ofSeconds(15);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final DataSource listening;
     private final DataSource publishing;
     private final BlockingQueue<String> outbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    /** News queued or being sent; {@link #flush} waits for it to reach zero. */
+    private final AtomicInteger unsent = new AtomicInteger();
+    private final Object sentSignal = new Object();
     private final List<Consumer<MessageNews>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread publisher;
-    private final Thread listener;
+    private final Optional<Thread> listener;
     private volatile boolean running = true;
     private volatile boolean listeningNow;
 
@@ -68,12 +72,20 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
      * @param publishing where each publishing statement borrows a connection: the pool
      */
     public PostgresNewsBus(DataSource listening, DataSource publishing) {
-        this.listening = listening;
+        this(Optional.of(listening), publishing);
+    }
+
+    private PostgresNewsBus(Optional<DataSource> listening, DataSource publishing) {
         this.publishing = publishing;
         this.publisher = daemon(this::publishLoop, "news-publisher");
-        this.listener = daemon(this::listenLoop, "news-listener");
+        this.listener = listening.map(source -> daemon(() -> listenLoop(source), "news-listener"));
         publisher.start();
-        listener.start();
+        listener.ifPresent(Thread::start);
+    }
+
+    /** A bus that only publishes, such as a serverless function's, which has no clients to tell. */
+    public static PostgresNewsBus publishingOnly(DataSource publishing) {
+        return new PostgresNewsBus(Optional.empty(), publishing);
     }
 
     /** A bus on the user database: listening on a connection of its own, publishing through {@code pool}. */
@@ -89,9 +101,35 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
 
     @Override
     public void publish(MessageNews news) {
+        unsent.incrementAndGet();
         if (!outbox.offer(payload(news))) {
+            sent(1);
             LOG.warn("news of message {} dropped: {} pieces wait to be published", news.message(), QUEUE_CAPACITY);
         }
+    }
+
+    /**
+     * Waits until everything published so far has been sent (or given up on), at most
+     * {@code timeout}; true when nothing is left. For a process that may be frozen as soon as it
+     * returns, such as a Lambda invocation.
+     */
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sentSignal) {
+            while (unsent.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(sentSignal, left);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override
@@ -111,8 +149,10 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     public void close() {
         running = false;
         join(publisher);
-        listener.interrupt();
-        join(listener);
+        listener.ifPresent(thread -> {
+            thread.interrupt();
+            join(thread);
+        });
     }
 
     static String payload(MessageNews news) {
@@ -161,6 +201,8 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
                     return;
                 }
                 backoff = longer(backoff);
+            } finally {
+                sent(batch.size());
             }
         }
     }
@@ -179,10 +221,18 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
         }
     }
 
-    private void listenLoop() {
+    private void sent(int count) {
+        if (unsent.addAndGet(-count) <= 0) {
+            synchronized (sentSignal) {
+                sentSignal.notifyAll();
+            }
+        }
+    }
+
+    private void listenLoop(DataSource source) {
         Duration backoff = POLL;
         while (running) {
-            try (Connection connection = listening.getConnection()) {
+            try (Connection connection = source.getConnection()) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + CHANNEL);
                 }

@@ -62,6 +62,11 @@ public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<S
         return new PostgresSettings(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
     }
 
+    /** These settings with a pool of at most {@code connections}. */
+    public PostgresSettings withMaxPoolSize(int connections) {
+        return new PostgresSettings(jdbcUrl, user, password, connections);
+    }
+
     /** The password is never shown. */
     @Override
     public String toString() {

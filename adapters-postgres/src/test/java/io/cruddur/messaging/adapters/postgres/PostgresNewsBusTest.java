@@ -6,6 +6,7 @@ import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessageNews;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -104,6 +105,35 @@ class PostgresNewsBusTest {
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
             assertThat(cutOff.listening()).isFalse();
+        }
+    }
+
+    @Test
+    void a_flush_returns_once_everything_published_was_sent() throws Exception {
+        BlockingQueue<MessageNews> heard = subscribe(hostB);
+        awaitListening();
+        try (PostgresNewsBus function = PostgresNewsBus.publishingOnly(database)) {
+            IntStream.range(0, 20).forEach(i -> function.publish(news(2)));
+
+            assertThat(function.flush(BOUND)).isTrue();
+            assertThat(function.listening()).isFalse();
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
+    @Test
+    void a_flush_gives_up_at_its_timeout_while_the_database_does_not_answer() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            PGSimpleDataSource stalled = new PGSimpleDataSource();
+            stalled.setUrl("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/none");
+            stalled.setLoginTimeout(2);
+            try (PostgresNewsBus cutOff = PostgresNewsBus.publishingOnly(stalled)) {
+                cutOff.publish(news(2));
+
+                assertThat(cutOff.flush(Duration.ofMillis(200))).isFalse();
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package io.cruddur.messaging.adapters.dynamodb;
+package io.cruddur.messaging.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +26,9 @@ class SamTemplateTest {
         assertThat(table.get("KeySchema")).isEqualTo(List.of(
                 Map.of("AttributeName", "pk", "KeyType", "HASH"), Map.of("AttributeName", "sk", "KeyType", "RANGE")));
         Map<String, Object> index = map(list(table.get("GlobalSecondaryIndexes")).get(0));
-        assertThat(index).containsEntry("IndexName", MessageTable.GROUP_INDEX);
+        assertThat(index).containsEntry("IndexName", "message-group-sk-index");
         assertThat(index.get("KeySchema")).isEqualTo(List.of(
-                Map.of("AttributeName", MessageTable.GROUP_UUID, "KeyType", "HASH"),
+                Map.of("AttributeName", "message_group_uuid", "KeyType", "HASH"),
                 Map.of("AttributeName", "sk", "KeyType", "RANGE")));
         assertThat(index.get("Projection")).isEqualTo(Map.of("ProjectionType", "ALL"));
         assertThat(table.get("StreamSpecification")).isEqualTo(Map.of("StreamViewType", "NEW_IMAGE"));
@@ -70,7 +70,20 @@ class SamTemplateTest {
         assertThat(statements).filteredOn(statement -> String.valueOf(statement.get("Action")).contains("Query"))
                 .singleElement()
                 .satisfies(query -> assertThat(String.valueOf(query.get("Resource")))
-                        .contains("/index/" + MessageTable.GROUP_INDEX));
+                        .contains("/index/" + "message-group-sk-index"));
+    }
+
+    @Test
+    void news_for_the_hosts_is_published_only_when_a_connection_url_is_given() {
+        Map<String, Object> template = load();
+        Map<String, Object> variables = map(map(properties("RefreshMessageGroupsFunction").get("Environment"))
+                .get("Variables"));
+
+        assertThat(map(map(template.get("Parameters")).get("ConnectionUrl")))
+                .containsEntry("NoEcho", true).containsEntry("Default", "");
+        assertThat(variables.get("CONNECTION_URL")).isEqualTo(Map.of("Fn::If",
+                List.of("PublishesNews", Map.of("Ref", "ConnectionUrl"), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(map(template.get("Conditions"))).containsKeys("PublishesNews", "InVpc");
     }
 
     private Map<String, Object> properties(String resource) {

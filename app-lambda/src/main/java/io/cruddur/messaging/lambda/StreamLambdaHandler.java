@@ -1,0 +1,125 @@
+package io.cruddur.messaging.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.cruddur.messaging.adapters.dynamodb.ChangeBatchHandler;
+import io.cruddur.messaging.adapters.dynamodb.ChangeRecord;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbMessagingPort;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.adapters.dynamodb.MessageStreamHandler;
+import io.cruddur.messaging.adapters.postgres.PostgresNewsBus;
+import io.cruddur.messaging.adapters.postgres.PostgresSettings;
+import io.cruddur.messaging.adapters.postgres.UserDatabase;
+import io.cruddur.messaging.core.cache.CacheSettings;
+import io.cruddur.messaging.core.port.NewsBus;
+import io.cruddur.messaging.core.usecase.NewsPublisher;
+import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Pattern E on AWS Lambda, fed by the table's stream (see {@code src/main/sam/template.yaml}):
+ * the function's invocations are this deployment's feed of new messages. Reports a partial batch
+ * failure, the first record that failed, from which Lambda delivers the batch again. With
+ * {@code CONNECTION_URL} set it publishes news of the rows it moved on the hosts' PostgreSQL bus,
+ * and waits for it to be sent before returning (a returned invocation may be frozen). Configured
+ * from the environment ({@code DDB_MESSAGE_TABLE}, {@code AWS_REGION}, {@code CONNECTION_URL});
+ * clients are built once per container.
+ */
+public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Duration NEWS_FLUSH_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ChangeBatchHandler handler;
+    private final Runnable afterBatch;
+
+    /** The constructor Lambda calls. */
+    public StreamLambdaHandler() {
+        this(OnePerContainer.INSTANCE.handler, OnePerContainer.INSTANCE::flushNews);
+    }
+
+    /** {@code afterBatch} runs once the batch is handled, before the invocation returns. */
+    public StreamLambdaHandler(ChangeBatchHandler handler, Runnable afterBatch) {
+        this.handler = handler;
+        this.afterBatch = afterBatch;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<ChangeRecord> records = event.getRecords().stream()
+                .map(record -> new ChangeRecord(record.getEventName(), record.getDynamodb().getSequenceNumber(),
+                        image(record.getDynamodb().getNewImage())))
+                .toList();
+        List<StreamsEventResponse.BatchItemFailure> failures = handler.handle(records).failedAt()
+                .map(sequenceNumber -> List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)))
+                .orElse(List.of());
+        afterBatch.run();
+        return new StreamsEventResponse(failures);
+    }
+
+    /** Message items hold strings only; other attribute kinds are not needed to read them. */
+    private static Map<String, AttributeValue> image(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> lambdaImage) {
+        Map<String, AttributeValue> image = new HashMap<>();
+        if (lambdaImage != null) {
+            lambdaImage.forEach((name, value) -> {
+                if (value.getS() != null) {
+                    image.put(name, AttributeValue.fromS(value.getS()));
+                }
+            });
+        }
+        return image;
+    }
+
+    /** Built on first use, once per Lambda container. */
+    private static final class OnePerContainer {
+        private static final Container INSTANCE = new Container(System.getenv());
+    }
+
+    /** What one Lambda container builds and keeps across invocations. */
+    static final class Container {
+        private static final Logger LOG = LoggerFactory.getLogger(StreamLambdaHandler.class);
+        /** One connection is all a function publishing news after each batch needs. */
+        private static final int NEWS_POOL_SIZE = 1;
+
+        private final ChangeBatchHandler handler;
+        private final Optional<PostgresNewsBus> news;
+
+        Container(Map<String, String> environment) {
+            DynamoDbSettings settings = DynamoDbSettings.fromEnvironment(environment);
+            DynamoDbMessagingPort port = new DynamoDbMessagingPort(DynamoDbClients.dynamo(settings), settings.tableName());
+            this.news = Optional.ofNullable(environment.get("CONNECTION_URL")).map(String::strip)
+                    .filter(url -> !url.isEmpty())
+                    .map(url -> PostgresNewsBus.publishingOnly(
+                            UserDatabase.pool(PostgresSettings.parse(url).withMaxPoolSize(NEWS_POOL_SIZE))));
+            NewsBus bus = news.<NewsBus>map(postgres -> postgres).orElse(NewsBus.none());
+            this.handler = new MessageStreamHandler(new RefreshMessageGroups(port, new NewsPublisher(bus),
+                    CacheSettings.DEFAULT, RefreshMessageGroups.DEFAULT_CONCURRENCY));
+        }
+
+        ChangeBatchHandler handler() {
+            return handler;
+        }
+
+        /** Whether this container publishes news for the hosts. */
+        boolean publishesNews() {
+            return news.isPresent();
+        }
+
+        void flushNews() {
+            news.ifPresent(bus -> {
+                if (!bus.flush(NEWS_FLUSH_TIMEOUT)) {
+                    LOG.warn("news of this batch was not all sent within {} s", NEWS_FLUSH_TIMEOUT.toSeconds());
+                }
+            });
+        }
+    }
+}
