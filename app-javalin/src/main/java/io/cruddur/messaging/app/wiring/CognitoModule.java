@@ -17,6 +17,6 @@ abstract class CognitoModule {
     @Singleton
     static AccessTokenVerifier verifier(HostConfig config) {
         CognitoSettings pool = config.cognito().orElseThrow();
-        return AccessTokenVerifier.forUserPool(pool.issuer(), pool.clientId());
+        return AccessTokenVerifier.forUserPool(pool.issuer().toString(), pool.clientId());
     }
 }

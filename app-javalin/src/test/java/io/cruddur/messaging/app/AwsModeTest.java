@@ -1,0 +1,95 @@
+package io.cruddur.messaging.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cruddur.messaging.app.cli.CruddurCommand;
+import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.app.embedded.EmbeddedEngines;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code aws} mode against a local stand-in for every AWS part: DynamoDB Local for DynamoDB,
+ * a PostgreSQL for RDS, cognito-local for Cognito, set up with the operator commands as an
+ * operator would.
+ */
+class AwsModeTest {
+    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static EmbeddedEngines engines;
+    private static CognitoLocal cognito;
+    private static CognitoLocal.Pool pool;
+    private static Map<String, String> environment;
+    private static Deployment host;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engines = EmbeddedEngines.start(Optional.empty(), Ports.free());
+        cognito = CognitoLocal.start(Ports.free());
+        pool = cognito.createPool("aws-mode");
+        cognito.createUser(pool, "andrewbrown");
+        cognito.createUser(pool, "bayko");
+        Map<String, String> variables = new HashMap<>(pool.environment(cognito.endpoint()));
+        variables.put("AWS_ENDPOINT_URL", engines.dynamoSettings("aws-messages").endpoint().orElseThrow().toString());
+        variables.put("DDB_MESSAGE_TABLE", "aws-messages");
+        variables.put("CONNECTION_URL", engines.postgresSettings().jdbcUrl());
+        environment = Map.copyOf(variables);
+        for (String[] command : new String[][] {{"ddb", "schema-load"}, {"db", "setup"}, {"db", "update-cognito-user-ids"}}) {
+            assertThat(CruddurCommand.commandLine(environment).execute(command)).as(String.join(" ", command)).isZero();
+        }
+        host = Deployment.aws(HostConfig.from(HostConfig.Mode.AWS, 0, environment), environment);
+        api = new ApiClient(host.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        host.close();
+        cognito.close();
+        engines.close();
+    }
+
+    @Test
+    void tokens_from_the_stand_in_pool_are_accepted_and_the_rows_follow_the_stream() throws Exception {
+        String andrew = cognito.accessToken(pool, "andrewbrown");
+        String bayko = cognito.accessToken(pool, "bayko");
+
+        ApiClient.Reply started = api.post("/api/messages", andrew, "{\"message\":\"hello\",\"handle\":\"bayko\"}");
+        assertThat(started.status()).isEqualTo(200);
+        String group = started.body().get("message_group_uuid").asText();
+        assertThat(api.post("/api/messages", bayko,
+                "{\"message\":\"hi from aws mode\",\"message_group_uuid\":\"" + group + "\"}").status()).isEqualTo(200);
+
+        eventually(() -> {
+            JsonNode rows = api.get("/api/message_groups", andrew).body();
+            return rows.size() == 1 && "hi from aws mode".equals(rows.get(0).get("message").asText());
+        });
+    }
+
+    @Test
+    void a_token_of_another_pool_and_the_dev_login_are_refused() {
+        CognitoLocal.Pool other = cognito.createPool("other");
+        cognito.createUser(other, "andrewbrown");
+
+        ApiClient.Reply refused = api.get("/api/message_groups", cognito.accessToken(other, "andrewbrown"));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body().get(0).asText()).isEqualTo("token_invalid");
+        assertThat(api.post("/dev/login", null, "{\"handle\":\"andrewbrown\"}").status()).isEqualTo(404);
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(BOUND);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("within %s", BOUND).isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
