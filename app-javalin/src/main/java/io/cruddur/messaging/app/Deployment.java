@@ -14,6 +14,7 @@ import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.usecase.Messaging;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,12 +27,15 @@ public final class Deployment implements AutoCloseable {
     private final int port;
     private final Messaging messaging;
     private final NewMessageFeed newMessageFeed;
+    private final List<String> engineExports;
     private final Runnable stop;
 
-    private Deployment(int port, Messaging messaging, NewMessageFeed newMessageFeed, Runnable stop) {
+    private Deployment(int port, Messaging messaging, NewMessageFeed newMessageFeed, List<String> engineExports,
+            Runnable stop) {
         this.port = port;
         this.messaging = messaging;
         this.newMessageFeed = newMessageFeed;
+        this.engineExports = List.copyOf(engineExports);
         this.stop = stop;
     }
 
@@ -49,6 +53,11 @@ public final class Deployment implements AutoCloseable {
         DemoData.seedUsers(messaging, DemoData.generatedUsers(count));
     }
 
+    /** In the embedded mode, the shell lines that point other tools at its engines; none otherwise. */
+    public List<String> engineExports() {
+        return engineExports;
+    }
+
     /** Where the group rows learn of new messages: the store itself in memory, the table's stream otherwise. */
     public NewMessageFeed newMessageFeed() {
         return newMessageFeed;
@@ -64,23 +73,23 @@ public final class Deployment implements AutoCloseable {
         MemoryHost host = MemoryHost.create(config);
         DemoData.seedUsers(host.messaging());
         DemoData.seedConversation(host.messaging());
-        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), () -> {
+        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), List.of(), () -> {
             host.http().stop();
             host.messaging().close();
         });
     }
 
     /** DynamoDB Local and PostgreSQL inside the process; tables, schema and demo data created when missing. */
-    public static Deployment embedded(HostConfig config, Optional<Path> dataDirectory, int dynamoPort, String table)
-            throws IOException {
-        EmbeddedEngines engines = EmbeddedEngines.start(dataDirectory, dynamoPort);
+    public static Deployment embedded(HostConfig config, Optional<Path> dataDirectory, int dynamoPort, int postgresPort,
+            String table) throws IOException {
+        EmbeddedEngines engines = EmbeddedEngines.start(dataDirectory, dynamoPort, postgresPort);
         try {
             EmbeddedHost host = EmbeddedHost.create(config, engines.dynamoSettings(table), engines.postgresSettings());
             host.tables().createTable(table, TableAdmin.Billing.ON_DEMAND, false);
             UserDatabase.migrate(host.pool());
             UserDatabase.seedDemoUsers(host.jdbi());
             DemoData.seedConversation(host.messaging());
-            return onTables(host, () -> { }, engines::close);
+            return onTables(host, engines.exports(), () -> { }, engines::close);
         } catch (RuntimeException failed) {
             engines.close();
             throw failed;
@@ -91,12 +100,13 @@ public final class Deployment implements AutoCloseable {
     public static Deployment aws(HostConfig config, Map<String, String> environment) {
         AwsHost host = AwsHost.create(config, DynamoDbSettings.fromEnvironment(environment),
                 PostgresSettings.fromEnvironment(environment));
-        return onTables(host, host.newsBus()::close, () -> { });
+        return onTables(host, List.of(), host.newsBus()::close, () -> { });
     }
 
     /** A deployment on the message table and the user database; the facade started the feed of new messages. */
-    private static Deployment onTables(TableHost host, Runnable closeNewsBus, Runnable closeEngines) {
-        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), () -> {
+    private static Deployment onTables(TableHost host, List<String> engineExports, Runnable closeNewsBus,
+            Runnable closeEngines) {
+        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), engineExports, () -> {
             host.http().stop();
             host.messaging().close();
             closeNewsBus.run();

@@ -32,15 +32,14 @@ class AwsModeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        engines = EmbeddedEngines.start(Optional.empty(), Ports.free());
+        engines = EmbeddedEngines.start(Optional.empty(), Ports.free(), 0);
         cognito = CognitoLocal.start(Ports.free());
         pool = cognito.createPool("aws-mode");
         cognito.createUser(pool, "andrewbrown");
         cognito.createUser(pool, "bayko");
         Map<String, String> variables = new HashMap<>(pool.environment(cognito.endpoint()));
-        variables.put("AWS_ENDPOINT_URL", engines.dynamoSettings("aws-messages").endpoint().orElseThrow().toString());
+        variables.putAll(EngineExports.parse(engines.exports()));
         variables.put("DDB_MESSAGE_TABLE", "aws-messages");
-        variables.put("CONNECTION_URL", engines.postgresSettings().jdbcUrl());
         environment = Map.copyOf(variables);
         for (String[] command : new String[][] {{"ddb", "schema-load"}, {"db", "setup"}, {"db", "update-cognito-user-ids"}}) {
             assertThat(CruddurCommand.commandLine(environment).execute(command)).as(String.join(" ", command)).isZero();

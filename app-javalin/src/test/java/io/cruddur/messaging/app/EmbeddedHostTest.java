@@ -72,7 +72,7 @@ class EmbeddedHostTest {
 
     private Deployment start() throws IOException {
         return Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()),
-                Optional.of(dataDirectory), Ports.free(), "cruddur-messages");
+                Optional.of(dataDirectory), Ports.free(), 0, "cruddur-messages");
     }
 
     private static List<String> texts(JsonNode messages) {

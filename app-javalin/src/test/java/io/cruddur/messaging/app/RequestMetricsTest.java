@@ -28,7 +28,7 @@ class RequestMetricsTest {
     @BeforeAll
     static void start() throws IOException {
         host = Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()).withMetricsEndpoint(true),
-                Optional.empty(), Ports.free(), "cruddur-messages");
+                Optional.empty(), Ports.free(), 0, "cruddur-messages");
         api = new ApiClient(host.port());
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The executable: {@code java -jar cruddur-messaging.jar <command>}; every command has {@code --help}. */
 @Command(name = "cruddur-messaging", mixinStandardHelpOptions = true, version = "cruddur-messaging 0.1.0",
         description = "Direct messaging for Cruddur: the HTTP host and the reference's operator scripts.",
-        subcommands = {ServeCommand.class, DdbCommand.class, DbCommand.class, CognitoCommand.class,
+        subcommands = {ServeCommand.class, EnginesCommand.class, DdbCommand.class, DbCommand.class, CognitoCommand.class,
             CommandLine.HelpCommand.class})
 public final class CruddurCommand extends CommandGroup {
     private final Map<String, String> environment;

@@ -37,6 +37,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "embedded mode: the port of DynamoDB Local on 127.0.0.1 (default: ${DEFAULT-VALUE})")
     int dynamoPort;
 
+    @Option(names = "--postgres-port", defaultValue = "" + EmbeddedEngines.DEFAULT_POSTGRES_PORT,
+            description = "embedded mode: the port of PostgreSQL on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    int postgresPort;
+
     @Option(names = "--metrics", description = "serve request counters in Prometheus' text format at GET /metrics")
     boolean metrics;
 
@@ -63,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, throwaway ? Optional.empty() : Optional.of(dataDirectory),
-                    dynamoPort, DynamoDbSettings.fromEnvironment(root.environment()).tableName());
+                    dynamoPort, postgresPort, DynamoDbSettings.fromEnvironment(root.environment()).tableName());
             case AWS -> Deployment.aws(config, root.environment());
         };
         if (generatedUsers > 0) {
@@ -74,6 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             deployment.close();
             stopped.countDown();
         }, "cruddur-shutdown"));
+        deployment.engineExports().forEach(System.out::println);
         System.out.println("cruddur-messaging (" + chosen.name().toLowerCase() + ") listening on http://localhost:"
                 + deployment.port());
         stopped.await();

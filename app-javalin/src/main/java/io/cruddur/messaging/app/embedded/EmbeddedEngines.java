@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedEngines implements AutoCloseable {
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
+    public static final int DEFAULT_POSTGRES_PORT = 5433;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngines.class);
     private static final List<String> SQLITE_NATIVES = List.of(
             "libsqlite4java-linux-amd64.so", "libsqlite4java-osx.dylib", "sqlite4java-win32-x64.dll");
@@ -44,10 +45,12 @@ public final class EmbeddedEngines implements AutoCloseable {
     }
 
     /**
-     * Starts both engines. {@code dataDirectory} empty means throwaway: DynamoDB in memory and
-     * PostgreSQL in a temporary directory removed at close.
+     * Starts both engines on 127.0.0.1 ({@code postgresPort} 0: any free port). {@code dataDirectory}
+     * empty means throwaway: DynamoDB in memory and PostgreSQL in a temporary directory removed at
+     * close.
      */
-    public static EmbeddedEngines start(Optional<Path> dataDirectory, int dynamoPort) throws IOException {
+    public static EmbeddedEngines start(Optional<Path> dataDirectory, int dynamoPort, int postgresPort)
+            throws IOException {
         Path scratch = Files.createTempDirectory("cruddur-engines");
         Path base = dataDirectory.orElse(scratch);
         Files.createDirectories(base);
@@ -65,10 +68,20 @@ public final class EmbeddedEngines implements AutoCloseable {
             throw new IOException("DynamoDB Local cannot listen on 127.0.0.1:" + dynamoPort
                     + " (is another DynamoDB Local running? choose another with --dynamodb-port)", cannotListen);
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(Files.createDirectories(base.resolve("postgres")))
-                .setCleanDataDirectory(dataDirectory.isEmpty())
-                .start();
+        EmbeddedPostgres postgres;
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createDirectories(base.resolve("postgres")))
+                    .setCleanDataDirectory(dataDirectory.isEmpty());
+            if (postgresPort != 0) {
+                builder.setPort(postgresPort);
+            }
+            postgres = builder.start();
+        } catch (IOException | RuntimeException cannotStart) {
+            stopDynamo(server, handler);
+            throw new IOException("PostgreSQL did not start on 127.0.0.1:" + postgresPort
+                    + " (is another PostgreSQL there? choose another with --postgres-port)", cannotStart);
+        }
         URI endpoint = URI.create("http://127.0.0.1:" + dynamoPort);
         LOG.info("DynamoDB Local at {}, PostgreSQL at port {}, data {}", endpoint, postgres.getPort(),
                 dataDirectory.map(Path::toString).orElse("in memory (throwaway)"));
@@ -80,23 +93,39 @@ public final class EmbeddedEngines implements AutoCloseable {
     }
 
     public PostgresSettings postgresSettings() {
-        return PostgresSettings.parse(postgres.getJdbcUrl("postgres", "postgres"));
+        return PostgresSettings.parse(connectionUrl());
+    }
+
+    /**
+     * The shell lines that point the operator commands, a boto3 script or an {@code aws}-mode host
+     * at these engines.
+     */
+    public List<String> exports() {
+        return List.of("export AWS_ENDPOINT_URL=" + dynamoEndpoint, "export CONNECTION_URL=" + connectionUrl());
+    }
+
+    private String connectionUrl() {
+        return "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres";
     }
 
     /** Stops DynamoDB Local (flushing its database) and PostgreSQL (a clean shutdown). */
     @Override
     public void close() {
-        try {
-            dynamoServer.stop();
-        } catch (Exception stopping) {
-            LOG.warn("DynamoDB Local did not stop cleanly", stopping);
-        }
-        dynamoHandler.shutdown();
+        stopDynamo(dynamoServer, dynamoHandler);
         try {
             postgres.close();
         } catch (IOException stopping) {
             LOG.warn("PostgreSQL did not stop cleanly", stopping);
         }
+    }
+
+    private static void stopDynamo(Server server, LocalDynamoDBRequestHandler handler) {
+        try {
+            server.stop();
+        } catch (Exception stopping) {
+            LOG.warn("DynamoDB Local did not stop cleanly", stopping);
+        }
+        handler.shutdown();
     }
 
     /** sqlite4java loads its library from a folder on disk; the jar carries it for common platforms. */

@@ -3,6 +3,7 @@ package io.cruddur.messaging.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.app.CognitoLocal;
+import io.cruddur.messaging.app.EngineExports;
 import io.cruddur.messaging.app.Ports;
 import io.cruddur.messaging.app.embedded.EmbeddedEngines;
 import java.io.IOException;
@@ -29,16 +30,15 @@ class CliTest {
 
     @BeforeAll
     static void start() throws IOException {
-        engines = EmbeddedEngines.start(Optional.empty(), Ports.free());
+        engines = EmbeddedEngines.start(Optional.empty(), Ports.free(), 0);
         cognito = CognitoLocal.start(Ports.free());
         pool = cognito.createPool("cli");
         for (String handle : List.of("andrewbrown", "bayko", "ghost")) {
             cognito.createUser(pool, handle);
         }
         Map<String, String> variables = new HashMap<>(pool.environment(cognito.endpoint()));
-        variables.put("AWS_ENDPOINT_URL", engines.dynamoSettings("cli-messages").endpoint().orElseThrow().toString());
+        variables.putAll(EngineExports.parse(engines.exports()));
         variables.put("DDB_MESSAGE_TABLE", "cli-messages");
-        variables.put("CONNECTION_URL", engines.postgresSettings().jdbcUrl());
         environment = Map.copyOf(variables);
         assertThat(run("db", "setup").exitCode()).isZero();
     }
@@ -130,7 +130,7 @@ class CliTest {
     @Test
     void every_command_has_help() {
         CommandLine root = CruddurCommand.commandLine(environment);
-        List<List<String>> commands = List.of(List.of("serve"), List.of("ddb", "schema-load"), List.of("ddb", "list-tables"),
+        List<List<String>> commands = List.of(List.of("serve"), List.of("engines"), List.of("ddb", "schema-load"), List.of("ddb", "list-tables"),
                 List.of("ddb", "drop"), List.of("ddb", "seed"), List.of("ddb", "scan"),
                 List.of("ddb", "patterns", "get-conversation"), List.of("ddb", "patterns", "list-conversations"),
                 List.of("db", "setup"), List.of("db", "update-cognito-user-ids"), List.of("cognito", "list-users"));

@@ -255,7 +255,7 @@ class ReliabilityTest {
 
     private Deployment start(int dynamoPort) throws IOException {
         return Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()), Optional.of(dataDirectory),
-                dynamoPort, TABLE);
+                dynamoPort, 0, TABLE);
     }
 
     private static void runConcurrently(List<Runnable> tasks) throws Exception {
