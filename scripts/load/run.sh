@@ -18,6 +18,7 @@ USERS=${USERS:-50}
 STARTS=${STARTS:-20}
 (( STARTS + 4 <= USERS )) || { echo "STARTS + 4 must not exceed USERS" >&2; exit 2; }
 DYNAMO_PORT=$((PORT + 1000))
+POSTGRES_PORT=$((PORT + 1001))
 HOST_JAR=app-javalin/target/cruddur-messaging.jar
 PROBES_JAR=benchmarks/target/benchmarks.jar
 
@@ -76,7 +77,8 @@ field() { echo "$1" | awk -v i="$2" '{print $i}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 for mode in memory embedded; do
-  java -jar "$HOST_JAR" serve --mode "$mode" --port "$PORT" --throwaway --dynamodb-port "$DYNAMO_PORT" --metrics \
+  java -jar "$HOST_JAR" serve --mode "$mode" --port "$PORT" --throwaway --dynamodb-port "$DYNAMO_PORT" \
+    --postgres-port "$POSTGRES_PORT" --metrics \
     --generated-users "$USERS" > "$work/$mode.log" 2>&1 &
   host=$!
   for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done
