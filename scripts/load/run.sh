@@ -4,8 +4,8 @@
 #   - /health (the host's ceiling) and patterns B, A, C: requests/s, p50/p99, the ratio to /health,
 #     and (embedded) DynamoDB requests and SQL statements per request, read from the host's /metrics;
 #   - (embedded) A and B next to the raw DynamoDB Query floor on the same DynamoDB Local, at one
-#     connection and at CONNECTIONS; what starting a conversation (D) costs; pattern E's lag, idle
-#     and under send load.
+#     connection and at CONNECTIONS; what starting a conversation (D) costs; write units per
+#     message of C, D and E beside the reference design's; pattern E's lag, idle and under send load.
 # Every measured run follows an unmeasured WARMUP of the same work, so the JIT has compiled it.
 # Installs wrk if missing; builds the jars if missing.
 set -euo pipefail
@@ -140,6 +140,11 @@ for mode in memory embedded; do
     done
     scrape "$work/after"
     echo "POST /api/messages with a handle: $(costs "$work/before" "$work/after" POST /api/messages)"
+
+    echo "-- write units per message as DynamoDB Local reports them (ours | the reference design's)"
+    probe write-units --endpoint "http://127.0.0.1:$DYNAMO_PORT" | while read -r _ pattern ours reference; do
+      printf '%-3s %6s | %6s\n' "$pattern" "$ours" "$reference"
+    done
 
     settle
     echo "-- E: from a send's acknowledgement until both members' group lists show it"

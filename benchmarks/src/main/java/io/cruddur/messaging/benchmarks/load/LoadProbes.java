@@ -7,10 +7,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * The measurements the HTTP load run ({@code scripts/load/run.sh}) takes beside {@code wrk}: the
- * raw DynamoDB Query floor under patterns A and B, and pattern E's lag. Each prints one line that
- * starts with a keyword, for the script to read.
+ * raw DynamoDB Query floor under patterns A and B, pattern E's lag, and write units per message.
+ * Each prints one line that starts with a keyword, for the script to read.
  */
-@Command(name = "load-probes", mixinStandardHelpOptions = true, subcommands = {QueryFloor.class, StreamLag.class},
+@Command(name = "load-probes", mixinStandardHelpOptions = true,
+        subcommands = {QueryFloor.class, StreamLag.class, WriteUnits.class},
         description = "Measurements beside the HTTP load run.")
 public final class LoadProbes implements Runnable {
     @Spec

@@ -1,11 +1,12 @@
 package io.cruddur.messaging.core.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * One member's view of a conversation (pattern B): the other member, the last message's text and
- * time. Every member of a group owns one row.
+ * time (to the microsecond, as messages' times). Every member of a group owns one row.
  */
 public record MessageGroupRow(
         UserId owner, MessageGroupId groupId, User otherMember, MessageText lastMessage, Instant lastMessageAt) {
@@ -14,7 +15,7 @@ public record MessageGroupRow(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(otherMember, "otherMember");
         Objects.requireNonNull(lastMessage, "lastMessage");
-        Objects.requireNonNull(lastMessageAt, "lastMessageAt");
+        lastMessageAt = Objects.requireNonNull(lastMessageAt, "lastMessageAt").truncatedTo(ChronoUnit.MICROS);
     }
 
     /** This row moved to a newer message. */

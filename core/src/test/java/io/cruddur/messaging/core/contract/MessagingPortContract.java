@@ -280,6 +280,20 @@ public abstract class MessagingPortContract {
     }
 
     @Test
+    void times_are_kept_to_the_microsecond_and_read_back_as_stored() {
+        User andrew = user("andrew");
+        Message first = message(newGroup(), andrew, "finer than storage keeps", T0.plusNanos(789));
+        port.startConversation(new NewConversation(andrew, user("bayko"), first));
+        Message stored = appended(port.appendMessage(
+                message(first.groupId(), andrew, "and again", T0.plusSeconds(1).plusNanos(123))));
+
+        assertThat(port.messages(first.groupId(), SliceQuery.newest(10)).items())
+                .extracting(Message::createdAt).containsExactly(stored.createdAt(), T0);
+        assertThat(stored.createdAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(port.rowsOfGroup(first.groupId())).extracting(MessageGroupRow::lastMessageAt).containsOnly(T0);
+    }
+
+    @Test
     void a_message_is_found_by_its_group_time_and_id_and_nothing_else_is() {
         List<Message> conversation = conversationOf(3);
         Message second = conversation.get(1);
