@@ -37,8 +37,17 @@ public final class DynamoDbClients {
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, DynamoDbSettings settings, ExecutionInterceptor... interceptors) {
-        builder.httpClientBuilder(Apache5HttpClient.builder())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
+        builder.httpClientBuilder(Apache5HttpClient.builder());
+        return configureForTable(builder, settings, interceptors);
+    }
+
+    /**
+     * Gives any client of the table's account (async ones too, which bring their own HTTP client)
+     * the settings' endpoint, region, credentials, timeouts and attempts.
+     */
+    public static <B extends AwsClientBuilder<B, ?>> B configureForTable(
+            B builder, DynamoDbSettings settings, ExecutionInterceptor... interceptors) {
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(settings.apiCallTimeout())
                         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
