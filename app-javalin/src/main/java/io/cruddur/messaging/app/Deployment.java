@@ -1,6 +1,7 @@
 package io.cruddur.messaging.app;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
+import io.cruddur.messaging.adapters.dynamodb.kcl.KclSettings;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
@@ -13,6 +14,8 @@ import io.cruddur.messaging.app.wiring.TableHost;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.usecase.Messaging;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,11 +99,29 @@ public final class Deployment implements AutoCloseable {
         }
     }
 
-    /** DynamoDB and PostgreSQL from the environment; nothing created, nothing seeded. */
-    public static Deployment aws(HostConfig config, Map<String, String> environment) {
-        AwsHost host = AwsHost.create(config, DynamoDbSettings.fromEnvironment(environment),
-                PostgresSettings.fromEnvironment(environment));
+    /**
+     * DynamoDB and PostgreSQL from the environment; nothing created, nothing seeded. With
+     * {@code streamWorker} the host is one of the table's KCL stream workers (named by
+     * {@code STREAM_WORKER_ID}, else this machine's name and the HTTP port); without it, it reads no
+     * stream.
+     */
+    public static Deployment aws(HostConfig config, Map<String, String> environment, boolean streamWorker) {
+        DynamoDbSettings table = DynamoDbSettings.fromEnvironment(environment);
+        Optional<KclSettings> worker = streamWorker
+                ? Optional.of(KclSettings.fromEnvironment(environment, table.tableName(), defaultWorkerId(config)))
+                : Optional.empty();
+        AwsHost host = AwsHost.create(config, table, PostgresSettings.fromEnvironment(environment), worker);
         return onTables(host, List.of(), host.newsBus()::close, () -> { });
+    }
+
+    private static String defaultWorkerId(HostConfig config) {
+        String machine;
+        try {
+            machine = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unnamed) {
+            machine = "host";
+        }
+        return machine + "-" + (config.port() == 0 ? "pid" + ProcessHandle.current().pid() : config.port());
     }
 
     /** A deployment on the message table and the user database; the facade started the feed of new messages. */

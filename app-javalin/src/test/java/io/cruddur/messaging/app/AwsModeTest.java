@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code aws} mode against a local stand-in for every AWS part: DynamoDB Local for DynamoDB,
  * a PostgreSQL for RDS, cognito-local for Cognito, set up with the operator commands as an
- * operator would.
+ * operator would; the host is the fleet's one stream worker.
  */
 class AwsModeTest {
-    private static final Duration BOUND = Duration.ofSeconds(20);
+    /** A host that is the first stream worker of a fleet waits for the KCL to give it the lease. */
+    private static final Duration BOUND = Duration.ofSeconds(60);
     private static EmbeddedEngines engines;
     private static CognitoLocal cognito;
     private static CognitoLocal.Pool pool;
@@ -40,11 +41,13 @@ class AwsModeTest {
         Map<String, String> variables = new HashMap<>(pool.environment(cognito.endpoint()));
         variables.putAll(EngineExports.parse(engines.exports()));
         variables.put("DDB_MESSAGE_TABLE", "aws-messages");
+        variables.put("STREAM_WORKER_FAILOVER_MS", "2000");
+        variables.put("STREAM_WORKER_IDLE_MS", "50");
         environment = Map.copyOf(variables);
         for (String[] command : new String[][] {{"ddb", "schema-load"}, {"db", "setup"}, {"db", "update-cognito-user-ids"}}) {
             assertThat(CruddurCommand.commandLine(environment).execute(command)).as(String.join(" ", command)).isZero();
         }
-        host = Deployment.aws(HostConfig.from(HostConfig.Mode.AWS, 0, environment), environment);
+        host = Deployment.aws(HostConfig.from(HostConfig.Mode.AWS, 0, environment), environment, true);
         api = new ApiClient(host.port());
     }
 

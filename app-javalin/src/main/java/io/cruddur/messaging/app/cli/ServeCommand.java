@@ -41,6 +41,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "embedded mode: the port of PostgreSQL on 127.0.0.1 (default: ${DEFAULT-VALUE})")
     int postgresPort;
 
+    @Option(names = "--stream-worker",
+            description = "aws mode: take part in reading the table's stream (pattern E) as one of the fleet's KCL workers;"
+                    + " without it this host reads no stream")
+    boolean streamWorker;
+
     @Option(names = "--metrics", description = "serve request counters in Prometheus' text format at GET /metrics")
     boolean metrics;
 
@@ -62,13 +67,17 @@ final class ServeCommand implements Callable<Integer> {
         if (generatedUsers < 0 || generatedUsers > 0 && !chosen.issuesOwnTokens()) {
             throw new IllegalArgumentException("--generated-users must be 0 or more, and only in memory or embedded mode");
         }
+        if (streamWorker && chosen != HostConfig.Mode.AWS) {
+            throw new IllegalArgumentException("--stream-worker is for aws mode; embedded reads its stream itself"
+                    + " and memory needs none");
+        }
         HostConfig config = HostConfig.from(chosen, port, root.environment()).withMetricsEndpoint(metrics)
                 .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, throwaway ? Optional.empty() : Optional.of(dataDirectory),
                     dynamoPort, postgresPort, DynamoDbSettings.fromEnvironment(root.environment()).tableName());
-            case AWS -> Deployment.aws(config, root.environment());
+            case AWS -> Deployment.aws(config, root.environment(), streamWorker);
         };
         if (generatedUsers > 0) {
             deployment.addGeneratedUsers(generatedUsers);

@@ -5,7 +5,7 @@ import dagger.Module;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbStreamPoller;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 
-/** New messages from the table's stream, read by this process alone. */
+/** New messages from the table's stream, read by this process alone: the embedded deployment's. */
 @Module
 abstract class StreamPollerModule {
     private StreamPollerModule() {
