@@ -59,15 +59,24 @@ class AwsModeTest {
     }
 
     @Test
-    void tokens_from_the_stand_in_pool_are_accepted_and_the_rows_follow_the_stream() throws Exception {
+    void tokens_from_the_stand_in_pool_are_accepted_and_rows_and_live_events_follow_the_stream() throws Exception {
         String andrew = cognito.accessToken(pool, "andrewbrown");
         String bayko = cognito.accessToken(pool, "bayko");
 
         ApiClient.Reply started = api.post("/api/messages", andrew, "{\"message\":\"hello\",\"handle\":\"bayko\"}");
         assertThat(started.status()).isEqualTo(200);
         String group = started.body().get("message_group_uuid").asText();
-        assertThat(api.post("/api/messages", bayko,
-                "{\"message\":\"hi from aws mode\",\"message_group_uuid\":\"" + group + "\"}").status()).isEqualTo(200);
+        try (EventStreamReader events = EventStreamReader.open(api.uri("/api/events"), andrew, BOUND)) {
+            assertThat(api.post("/api/messages", bayko,
+                    "{\"message\":\"hi from aws mode\",\"message_group_uuid\":\"" + group + "\"}").status())
+                    .isEqualTo(200);
+
+            String event = events.next(BOUND);
+            while (!event.contains("hi from aws mode")) {
+                event = events.next(BOUND);
+            }
+            assertThat(event).contains("event: message", group);
+        }
 
         eventually(() -> {
             JsonNode rows = api.get("/api/message_groups", andrew).body();

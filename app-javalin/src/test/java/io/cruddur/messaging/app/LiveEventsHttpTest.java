@@ -5,24 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +24,6 @@ class LiveEventsHttpTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static Deployment host;
     private static ApiClient api;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -59,13 +50,13 @@ class LiveEventsHttpTest {
         String bayko = api.login("bayko");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
 
-        try (Stream first = open(andrew)) {
+        try (EventStreamReader first = open(andrew)) {
             send(bayko, group, "live one");
-            assertThat(first.nextEvent()).contains("event: message").contains("live one").contains(group);
+            assertThat(first.next(BOUND)).contains("event: message").contains("live one").contains(group);
         }
-        try (Stream second = open(andrew)) {
+        try (EventStreamReader second = open(andrew)) {
             send(bayko, group, "live two");
-            assertThat(second.nextEvent()).contains("live two");
+            assertThat(second.next(BOUND)).contains("live two");
         }
     }
 
@@ -75,9 +66,9 @@ class LiveEventsHttpTest {
         String bayko = api.login("bayko");
         String group = api.get("/api/message_groups", bayko).body().get(0).get("uuid").asText();
 
-        try (Stream stream = open(londo)) {
+        try (EventStreamReader stream = open(londo)) {
             send(bayko, group, "not for londo");
-            assertThat(stream.events.poll(1, TimeUnit.SECONDS)).isNull();
+            assertThat(stream.poll(Duration.ofSeconds(1))).isNull();
         }
     }
 
@@ -89,14 +80,14 @@ class LiveEventsHttpTest {
         String text = "x".repeat(1_000);
         int sends = 3_000;
 
-        try (Socket neverRead = openUnread(andrew); Stream reader = open(andrew)) {
+        try (Socket neverRead = openUnread(andrew); EventStreamReader reader = open(andrew)) {
             assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
                 for (int i = 0; i < sends; i++) {
                     send(bayko, group, i + " " + text);
                 }
             }, "every send returns although one member's stream is never read");
             for (int i = 0; i < sends; i++) {
-                assertThat(reader.nextEvent()).contains("\"" + i + " x");
+                assertThat(reader.next(BOUND)).contains("\"" + i + " x");
             }
             assertThat(readToEnd(neverRead)).as("the unread stream was closed by the host").isTrue();
         }
@@ -109,8 +100,8 @@ class LiveEventsHttpTest {
         try (Deployment small = Deployment.memory(config)) {
             ApiClient smallApi = new ApiClient(small.port());
             URI events = URI.create("http://localhost:" + small.port() + "/api/events");
-            try (Stream first = open(events, smallApi.login("andrewbrown"))) {
-                assertThat(first.events).isEmpty();
+            try (EventStreamReader first = EventStreamReader.open(events, smallApi.login("andrewbrown"), BOUND)) {
+                assertThat(first.nothingPending()).isTrue();
                 ApiClient.Reply refused = smallApi.send(HttpRequest.newBuilder(events)
                         .header("Accept", "text/event-stream")
                         .header("Authorization", "Bearer " + smallApi.login("bayko")).GET());
@@ -153,70 +144,11 @@ class LiveEventsHttpTest {
         }
     }
 
-    private Stream open(String token) throws Exception {
-        return open(uri(), token);
-    }
-
-    private Stream open(URI events, String token) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(events)
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/event-stream"));
-        Stream stream = new Stream(response.body());
-        assertThat(stream.events.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).as("the greeting").contains(": connected");
-        return stream;
+    private static EventStreamReader open(String token) throws Exception {
+        return EventStreamReader.open(uri(), token, BOUND);
     }
 
     private static URI uri() {
         return URI.create("http://localhost:" + host.port() + "/api/events");
-    }
-
-    /** An open event stream, read on its own thread into whole events (blocks of lines ending in a blank line). */
-    private static final class Stream implements AutoCloseable {
-        private final InputStream body;
-        private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-
-        Stream(InputStream body) {
-            this.body = body;
-            Thread reader = new Thread(this::read, "test-event-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        String nextEvent() throws InterruptedException {
-            String event = events.poll(BOUND.toSeconds(), TimeUnit.SECONDS);
-            assertThat(event).as("an event within %s", BOUND).isNotNull();
-            return event;
-        }
-
-        private void read() {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                StringBuilder event = new StringBuilder();
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith(":")) {
-                        // a comment stands alone; only the greeting matters, heartbeats do not
-                        if (!line.contains("ping")) {
-                            events.add(line);
-                        }
-                    } else if (line.isEmpty()) {
-                        if (event.length() > 0) {
-                            events.add(event.toString());
-                        }
-                        event.setLength(0);
-                    } else {
-                        event.append(line).append('\n');
-                    }
-                }
-            } catch (IOException closed) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            body.close();
-        }
     }
 }
