@@ -3,6 +3,8 @@
 # Cognito, three aws-mode hosts that are all stream workers, and HAProxy in front of them on
 # 127.0.0.1:4600. Prints how to sign in and call the API through the load balancer; Ctrl-C stops
 # everything. Needs Java 17, Node.js with npm, haproxy (apt-get install haproxy) and curl.
+# `run.sh measure` instead takes the fleet's figures (docs/benchmarks.md) and stops: live events
+# across hosts, news through PostgreSQL, and the takeover after kill -9 of the stream's reader.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=app-javalin/target/cruddur-messaging.jar
@@ -45,15 +47,42 @@ java -jar "$JAR" ddb schema-load
 java -jar "$JAR" db setup
 java -jar "$JAR" db update-cognito-user-ids
 
+declare -A host_pid
 for i in 1 2 3; do
   STREAM_WORKER_ID=host-$i java -jar "$JAR" serve --mode aws --port "460$i" --stream-worker > "$work/host-$i.log" 2>&1 &
   pids+=($!)
+  host_pid[host-$i]=$!
 done
 for i in 1 2 3; do
   for _ in $(seq 1 120); do curl -sf "localhost:460$i/health" > /dev/null && break; sleep 0.5; done
 done
 haproxy -db -f scripts/fleet/haproxy.cfg > "$work/haproxy.log" 2>&1 &
 pids+=($!)
+
+token() { # handle -> access token
+  cognito InitiateAuth "{\"ClientId\":\"$client\",\"AuthFlow\":\"USER_PASSWORD_AUTH\",
+    \"AuthParameters\":{\"USERNAME\":\"$1@example.org\",\"PASSWORD\":\"Fleet-passw0rd!\"}}" | field AccessToken
+}
+if [ "${1:-}" = measure ]; then
+  PROBES_JAR=benchmarks/target/benchmarks.jar
+  [ -f "$PROBES_JAR" ] || ./mvnw -B -q -Pbench package -DskipTests
+  probe() { java -cp "$PROBES_JAR" io.cruddur.messaging.benchmarks.load.LoadProbes "$@"; }
+  andrew=$(token andrewbrown)
+  bayko=$(token bayko)
+  group=$(curl -sf -X POST localhost:4601/api/messages -H "Authorization: Bearer $andrew" \
+    -d '{"message":"hello fleet","handle":"bayko"}' | field message_group_uuid)
+  echo "first rows moved (a fresh fleet's workers take their leases): $(probe rows-follow --url http://localhost:4601 --token "$andrew" --group "$group")"
+  echo "live events, sent through host-1, heard on host-2: $(probe event-latency --send-url http://localhost:4601 \
+    --listen-url http://localhost:4602 --sender-token "$andrew" --listener-token "$bayko" --group "$group")"
+  echo "news through PostgreSQL to 3 listening hosts: $(probe news-rate --connection-url "$CONNECTION_URL" --listeners 3)"
+  holder=$(DDB_MESSAGE_TABLE=cruddur-messages-stream-workers java -jar "$JAR" ddb scan 2>/dev/null \
+    | grep -o 'leaseOwner=[^ ,}]*' | head -1 | cut -d= -f2)
+  survivor=$([ "$holder" = host-1 ] && echo 4602 || echo 4601)
+  kill -9 "${host_pid[$holder]}"
+  echo "kill -9 of $holder, the stream's reader; rows followed again after: $(probe rows-follow \
+    --url "http://localhost:$survivor" --token "$andrew" --group "$group")"
+  exit 0
+fi
 
 cat <<INFO
 A fleet of three hosts behind http://127.0.0.1:4600 (logs in $work). In another terminal:

@@ -5,12 +5,14 @@
 #     and (embedded) DynamoDB requests and SQL statements per request, read from the host's /metrics;
 #   - (embedded) A and B next to the raw DynamoDB Query floor on the same DynamoDB Local, at one
 #     connection and at CONNECTIONS; what starting a conversation (D) costs; write units per
-#     message of C, D and E beside the reference design's; pattern E's lag, idle and under send load.
+#     message of C, D and E beside the reference design's; pattern E's lag idle, at half the send
+#     rate that saturated DynamoDB Local and at saturation, each held for E_DURATION seconds.
 # Every measured run follows an unmeasured WARMUP of the same work, so the JIT has compiled it.
 # Installs wrk if missing; builds the jars if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${DURATION:-10}
+E_DURATION=${E_DURATION:-60}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-4600}
@@ -107,7 +109,7 @@ for mode in memory embedded; do
       health) cost=$(costs "$work/before" "$work/after" GET /health) ;;
       groups) cost=$(costs "$work/before" "$work/after" GET /api/message_groups) ;;
       messages) cost=$(costs "$work/before" "$work/after" GET '/api/messages/{group}') ;;
-      send) cost=$(costs "$work/before" "$work/after" POST /api/messages) ;;
+      send) cost=$(costs "$work/before" "$work/after" POST /api/messages); send_rate=$rps ;;
     esac
     printf '%-9s %11s %8s %8s %7s %10s  %s\n' "$route" "$rps" "$(field "$result" 4)" "$(field "$result" 5)" \
       "$(field "$result" 6)" "$(ratio "$rps" "$health")" "$cost"
@@ -148,24 +150,32 @@ for mode in memory embedded; do
 
     settle
     echo "-- E: from a send's acknowledgement until both members' group lists show it"
-    printf '%-22s %9s %8s %8s %8s\n' while messages "p50 ms" "p99 ms" "max ms"
+    printf '%-30s %9s %8s %8s %8s %13s %13s\n' while messages "p50 ms" "p99 ms" "max ms" "p99 1st half" "p99 2nd half"
     lag=$(probe stream-lag --url "http://localhost:$PORT" --duration "PT${DURATION}S")
-    printf '%-22s %9s %8s %8s %8s\n' idle "$(field "$lag" 2)" "$(field "$lag" 3)" "$(field "$lag" 4)" "$(field "$lag" 5)"
-    # Beside wrk sending into the other groups: over one connection, then over CONNECTIONS.
-    for connections in 1 "$CONNECTIONS"; do
-      scrape "$work/before"
-      began=$(date +%s.%N)
-      load send 1 "$connections" "$DURATION" > "$work/send-load" &
-      sender=$!
-      lag=$(probe stream-lag --url "http://localhost:$PORT" --duration "PT${DURATION}S")
-      wait "$sender"
-      scrape "$work/after"
-      elapsed=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
-      settle
-      printf '%-22s %9s %8s %8s %8s  poller: %s\n' "sends at $(field "$(cat "$work/send-load")" 3)/s" \
-        "$(field "$lag" 2)" "$(field "$lag" 3)" "$(field "$lag" 4)" "$(field "$lag" 5)" \
-        "$(poller_rates "$work/before" "$work/after" "$elapsed")"
-    done
+    printf '%-30s %9s %8s %8s %8s %13s %13s\n' idle $(echo "$lag" | cut -d' ' -f2-)
+    # Half the send rate that saturated DynamoDB Local above (wrk, CONNECTIONS), held for E_DURATION.
+    half=$(awk -v r="$send_rate" 'BEGIN {printf "%.0f", r / 2}')
+    probe send-load --url "http://localhost:$PORT" --pairs "$work/pairs" --rate "$half" --duration "PT${WARMUP}S" > /dev/null
+    settle
+    scrape "$work/before"
+    probe send-load --url "http://localhost:$PORT" --pairs "$work/pairs" --rate "$half" \
+      --duration "PT${E_DURATION}S" > "$work/send-load" &
+    sender=$!
+    lag=$(probe stream-lag --url "http://localhost:$PORT" --duration "PT${E_DURATION}S")
+    wait "$sender"
+    scrape "$work/after"
+    printf '%-30s %9s %8s %8s %8s %13s %13s  poller: %s\n' "sends at $(field "$(cat "$work/send-load")" 3)/s (half)" \
+      $(echo "$lag" | cut -d' ' -f2-) "$(poller_rates "$work/before" "$work/after" "$E_DURATION")"
+    settle
+    # Saturation: wrk sending as fast as CONNECTIONS allow, held for E_DURATION.
+    scrape "$work/before"
+    load send 2 "$CONNECTIONS" "$E_DURATION" > "$work/send-load" &
+    sender=$!
+    lag=$(probe stream-lag --url "http://localhost:$PORT" --duration "PT${E_DURATION}S")
+    wait "$sender"
+    scrape "$work/after"
+    printf '%-30s %9s %8s %8s %8s %13s %13s  poller: %s\n' "sends at $(field "$(cat "$work/send-load")" 3)/s (full)" \
+      $(echo "$lag" | cut -d' ' -f2-) "$(poller_rates "$work/before" "$work/after" "$E_DURATION")"
   fi
   kill "$host"; wait "$host" 2>/dev/null || true
   host=""

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 @Module
 public abstract class DynamoDbModule {
-    private static final Duration POLLER_MAX_IDLE_WAIT = Duration.ofMillis(250);
+    private static final Duration POLLER_MAX_IDLE_WAIT = Duration.ofMillis(100);
 
     private DynamoDbModule() {
     }

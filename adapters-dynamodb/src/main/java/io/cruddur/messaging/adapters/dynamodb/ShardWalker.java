@@ -25,8 +25,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 final class ShardWalker {
     private static final Logger LOG = LoggerFactory.getLogger(ShardWalker.class);
-    /** Records per read: small enough that a stop takes effect soon after it is asked for. */
-    private static final int BATCH_LIMIT = 100;
+    /**
+     * Records per read, the most a read returns: under load a large batch is what keeps pattern E
+     * up, since a group's rows move once per batch however many of its messages the batch holds.
+     */
+    private static final int BATCH_LIMIT = 1_000;
 
     private final DynamoDbClient dynamo;
     private final DynamoDbStreamsClient streams;

@@ -13,9 +13,9 @@ import java.util.function.Consumer;
  */
 final class EventStream {
     /**
-     * Frames a stream may fall behind by before it is dropped: room for two full batches of
-     * stream records (at most 100 each) arriving at once, which a healthy client drains in well
-     * under a millisecond.
+     * Frames a stream may fall behind by before it is dropped: a batch of new messages reaches a
+     * user's streams all at once, and a healthy client drains this many in well under a
+     * millisecond, so only a client that stopped reading fills it.
      */
     static final int QUEUE_CAPACITY = 256;
     /** Writers only format and copy small frames; a small stack keeps thousands of them cheap. */

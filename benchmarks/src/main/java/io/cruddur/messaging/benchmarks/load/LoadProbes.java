@@ -7,11 +7,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * The measurements the HTTP load run ({@code scripts/load/run.sh}) takes beside {@code wrk}: the
- * raw DynamoDB Query floor under patterns A and B, pattern E's lag, and write units per message.
- * Each prints one line that starts with a keyword, for the script to read.
+ * raw DynamoDB Query floor under patterns A and B, pattern E's lag, and write units per message;
+ * and beside a local fleet ({@code scripts/fleet/run.sh measure}): live events across hosts, the
+ * takeover of the stream, news through PostgreSQL. Each prints one line that starts with a
+ * keyword, for the script to read.
  */
 @Command(name = "load-probes", mixinStandardHelpOptions = true,
-        subcommands = {QueryFloor.class, StreamLag.class, WriteUnits.class},
+        subcommands = {QueryFloor.class, StreamLag.class, WriteUnits.class, SendLoad.class, NewsRate.class,
+            EventLatency.class, RowsFollow.class},
         description = "Measurements beside the HTTP load run.")
 public final class LoadProbes implements Runnable {
     @Spec

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * interval's granularity.
  */
 @Command(name = "stream-lag", mixinStandardHelpOptions = true,
-        description = "Times pattern E through the API. Prints: LAG <messages> <p50 ms> <p99 ms> <max ms>")
+        description = "Times pattern E through the API. Prints: LAG <messages> <p50 ms> <p99 ms> <max ms>"
+                + " <p99 ms of the first half> <p99 ms of the second half>")
 final class StreamLag implements Callable<Integer> {
     private static final Duration GIVE_UP = Duration.ofMinutes(2);
     private static final long POLL_PAUSE_MILLIS = 2;
@@ -52,19 +53,26 @@ final class StreamLag implements Callable<Integer> {
         String group = send(sender, body("first").put("handle", to)).get("message_group_uuid").asText();
         awaitBothShow(sender, other, group, "first");
 
-        Latencies latencies = new Latencies();
-        long deadline = System.nanoTime() + duration.toNanos();
+        Latencies firstHalf = new Latencies();
+        Latencies secondHalf = new Latencies();
+        long started = System.nanoTime();
+        long half = started + duration.toNanos() / 2;
+        long deadline = started + duration.toNanos();
         for (int i = 1; System.nanoTime() < deadline; i++) {
             String text = "lag probe " + i;
             send(sender, body(text).put("message_group_uuid", group));
             long acknowledged = System.nanoTime();
             awaitBothShow(sender, other, group, text);
-            latencies.record(System.nanoTime() - acknowledged);
+            (acknowledged < half ? firstHalf : secondHalf).record(System.nanoTime() - acknowledged);
             Thread.sleep(pause.toMillis());
         }
-        Histogram measured = latencies.drain();
-        System.out.printf("LAG %d %s %s %s%n", measured.getTotalCount(), Latencies.millis(measured, 50),
-                Latencies.millis(measured, 99), Latencies.millis(measured, 100));
+        Histogram early = firstHalf.drain();
+        Histogram late = secondHalf.drain();
+        Histogram measured = early.copy();
+        measured.add(late);
+        System.out.printf("LAG %d %s %s %s %s %s%n", measured.getTotalCount(), Latencies.millis(measured, 50),
+                Latencies.millis(measured, 99), Latencies.millis(measured, 100), Latencies.millis(early, 99),
+                Latencies.millis(late, 99));
         return 0;
     }
 
