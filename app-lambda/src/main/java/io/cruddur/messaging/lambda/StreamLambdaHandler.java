@@ -14,6 +14,8 @@ import io.cruddur.messaging.adapters.postgres.PostgresNewsBus;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
 import io.cruddur.messaging.core.cache.CacheSettings;
+import io.cruddur.messaging.core.port.NewMessageFeed;
+import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.usecase.NewsPublisher;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
@@ -28,37 +30,54 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Pattern E on AWS Lambda, fed by the table's stream (see {@code src/main/sam/template.yaml}):
- * the function's invocations are this deployment's feed of new messages. Reports a partial batch
+ * the function's invocations are this deployment's {@link NewMessageFeed}, each one a batch of
+ * new messages for the handler the feed was started with. Reports a partial batch
  * failure, the first record that failed, from which Lambda delivers the batch again. With
  * {@code CONNECTION_URL} set it publishes news of the rows it moved on the hosts' PostgreSQL bus,
  * and waits for it to be sent before returning (a returned invocation may be frozen). Configured
  * from the environment ({@code DDB_MESSAGE_TABLE}, {@code AWS_REGION}, {@code CONNECTION_URL});
  * clients are built once per container.
  */
-public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, NewMessageFeed {
     private static final Duration NEWS_FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
-    private final ChangeBatchHandler handler;
     private final Runnable afterBatch;
+    private volatile ChangeBatchHandler handler;
 
-    /** The constructor Lambda calls. */
+    /** The constructor Lambda calls: the container's group rows use case, news published after each batch. */
     public StreamLambdaHandler() {
-        this(OnePerContainer.INSTANCE.handler, OnePerContainer.INSTANCE::flushNews);
+        this(OnePerContainer.INSTANCE::flushNews);
+        start(OnePerContainer.INSTANCE.refresh);
     }
 
-    /** {@code afterBatch} runs once the batch is handled, before the invocation returns. */
-    public StreamLambdaHandler(ChangeBatchHandler handler, Runnable afterBatch) {
-        this.handler = handler;
+    /** A feed not started yet; {@code afterBatch} runs once each batch is handled, before the invocation returns. */
+    public StreamLambdaHandler(Runnable afterBatch) {
         this.afterBatch = afterBatch;
     }
 
     @Override
+    public void start(NewMessageHandler newMessages) {
+        if (handler == null) {
+            handler = new MessageStreamHandler(newMessages);
+        }
+    }
+
+    @Override
+    public void close() {
+        handler = null;
+    }
+
+    @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        ChangeBatchHandler started = handler;
+        if (started == null) {
+            throw new IllegalStateException("the feed was not started");
+        }
         List<ChangeRecord> records = event.getRecords().stream()
                 .map(record -> new ChangeRecord(record.getEventName(), record.getDynamodb().getSequenceNumber(),
                         image(record.getDynamodb().getNewImage())))
                 .toList();
-        List<StreamsEventResponse.BatchItemFailure> failures = handler.handle(records).failedAt()
+        List<StreamsEventResponse.BatchItemFailure> failures = started.handle(records).failedAt()
                 .map(sequenceNumber -> List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)))
                 .orElse(List.of());
         afterBatch.run();
@@ -90,7 +109,7 @@ public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, 
         /** One connection is all a function publishing news after each batch needs. */
         private static final int NEWS_POOL_SIZE = 1;
 
-        private final ChangeBatchHandler handler;
+        private final RefreshMessageGroups refresh;
         private final Optional<PostgresNewsBus> news;
 
         Container(Map<String, String> environment) {
@@ -101,12 +120,12 @@ public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, 
                     .map(url -> PostgresNewsBus.publishingOnly(
                             UserDatabase.pool(PostgresSettings.parse(url).withMaxPoolSize(NEWS_POOL_SIZE))));
             NewsBus bus = news.<NewsBus>map(postgres -> postgres).orElse(NewsBus.none());
-            this.handler = new MessageStreamHandler(new RefreshMessageGroups(port, new NewsPublisher(bus),
-                    CacheSettings.DEFAULT, RefreshMessageGroups.DEFAULT_CONCURRENCY));
+            this.refresh = new RefreshMessageGroups(port, new NewsPublisher(bus), CacheSettings.DEFAULT,
+                    RefreshMessageGroups.DEFAULT_CONCURRENCY);
         }
 
-        ChangeBatchHandler handler() {
-            return handler;
+        RefreshMessageGroups refresh() {
+            return refresh;
         }
 
         /** Whether this container publishes news for the hosts. */

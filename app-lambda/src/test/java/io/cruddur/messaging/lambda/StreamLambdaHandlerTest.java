@@ -1,13 +1,13 @@
 package io.cruddur.messaging.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbMessagingPort;
 import io.cruddur.messaging.adapters.dynamodb.LocalDynamoDb;
-import io.cruddur.messaging.adapters.dynamodb.MessageStreamHandler;
 import io.cruddur.messaging.adapters.inmemory.InMemoryNewsBus;
 import io.cruddur.messaging.adapters.postgres.PostgresNewsBus;
 import io.cruddur.messaging.core.cache.CacheSettings;
@@ -105,8 +105,8 @@ class StreamLambdaHandlerTest {
         BlockingQueue<MessageNews> heard = new LinkedBlockingQueue<>();
         bus.subscribe(heard::add);
         AtomicInteger flushes = new AtomicInteger();
-        StreamLambdaHandler handler = new StreamLambdaHandler(new MessageStreamHandler(new RefreshMessageGroups(
-                port, new NewsPublisher(bus), CacheSettings.DEFAULT, 2)), flushes::incrementAndGet);
+        StreamLambdaHandler handler = new StreamLambdaHandler(flushes::incrementAndGet);
+        handler.start(new RefreshMessageGroups(port, new NewsPublisher(bus), CacheSettings.DEFAULT, 2));
 
         handler.handleRequest(event(record("INSERT", "400", image(reply))), null);
 
@@ -129,8 +129,9 @@ class StreamLambdaHandlerTest {
                     "DDB_MESSAGE_TABLE", TABLE,
                     "CONNECTION_URL", postgres.getJdbcUrl("postgres", "postgres")));
 
-            new StreamLambdaHandler(container.handler(), container::flushNews)
-                    .handleRequest(event(record("INSERT", "500", image(reply))), null);
+            StreamLambdaHandler handler = new StreamLambdaHandler(container::flushNews);
+            handler.start(container.refresh());
+            handler.handleRequest(event(record("INSERT", "500", image(reply))), null);
 
             assertThat(container.publishesNews()).isTrue();
             assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(new MessageNews(
@@ -161,7 +162,16 @@ class StreamLambdaHandlerTest {
     }
 
     private static StreamLambdaHandler handler(DynamoDbMessagingPort on, AtomicInteger flushes) {
-        return new StreamLambdaHandler(new MessageStreamHandler(new RefreshMessageGroups(on)), flushes::incrementAndGet);
+        StreamLambdaHandler handler = new StreamLambdaHandler(flushes::incrementAndGet);
+        handler.start(new RefreshMessageGroups(on));
+        return handler;
+    }
+
+    @Test
+    void an_invocation_before_the_feed_is_started_is_refused() {
+        StreamLambdaHandler notStarted = new StreamLambdaHandler(() -> { });
+
+        assertThatThrownBy(() -> notStarted.handleRequest(event(), null)).isInstanceOf(IllegalStateException.class);
     }
 
     /** The message's item as stored: what the stream's new image holds. */
