@@ -8,6 +8,17 @@ public interface ChangeBatchHandler {
 
     /** How a batch went: rows moved, and the sequence number of the record to resume from when one failed. */
     record BatchResult(int advancedRows, Optional<String> failedAt) {
+
+        /** Where in {@code batch} the failed record is: everything before it is done. */
+        public int failedPosition(List<ChangeRecord> batch) {
+            String failed = failedAt.orElseThrow(() -> new IllegalStateException("the batch did not fail"));
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).sequenceNumber().equals(failed)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("the handler reported a record it was not given: " + failed);
+        }
     }
 
     /** Handles the records in order, stopping at the first that fails for a passing reason. */

@@ -105,7 +105,7 @@ final class ShardWalker {
         ChangeBatchHandler.BatchResult result = handler.handle(records);
         if (result.failedAt().isPresent()) {
             // Resume at the failed record: everything before it is done.
-            int failed = positionOf(records, result.failedAt().get());
+            int failed = result.failedPosition(records);
             if (failed > 0) {
                 checkpoint(shardId, cursor, records.get(failed - 1).sequenceNumber());
             }
@@ -167,15 +167,6 @@ final class ShardWalker {
     private boolean parentDone(ShardCursor cursor) {
         ShardCursor parent = cursor.parentId == null ? null : shards.get(cursor.parentId);
         return parent == null || parent.finished;
-    }
-
-    private static int positionOf(List<ChangeRecord> records, String sequenceNumber) {
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).sequenceNumber().equals(sequenceNumber)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the handler reported a record it was not given: " + sequenceNumber);
     }
 
     private static ChangeRecord change(Record record) {

@@ -4,12 +4,10 @@ import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.app.Deployment;
 import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
-import io.cruddur.messaging.app.embedded.EmbeddedEngines;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,20 +24,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "" + HostConfig.DEFAULT_PORT, description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "./.cruddur",
-            description = "embedded mode: where DynamoDB Local and PostgreSQL keep their data (default: ${DEFAULT-VALUE})")
-    Path dataDirectory;
-
-    @Option(names = "--throwaway", description = "embedded mode: keep nothing; data lives in memory and a temporary folder")
-    boolean throwaway;
-
-    @Option(names = "--dynamodb-port", defaultValue = "" + EmbeddedEngines.DEFAULT_DYNAMODB_PORT,
-            description = "embedded mode: the port of DynamoDB Local on 127.0.0.1 (default: ${DEFAULT-VALUE})")
-    int dynamoPort;
-
-    @Option(names = "--postgres-port", defaultValue = "" + EmbeddedEngines.DEFAULT_POSTGRES_PORT,
-            description = "embedded mode: the port of PostgreSQL on 127.0.0.1 (default: ${DEFAULT-VALUE})")
-    int postgresPort;
+    /** Embedded mode only. */
+    @Mixin
+    EngineOptions engines;
 
     @Option(names = "--stream-worker",
             description = "aws mode: take part in reading the table's stream (pattern E) as one of the fleet's KCL workers;"
@@ -75,8 +62,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
-            case EMBEDDED -> Deployment.embedded(config, throwaway ? Optional.empty() : Optional.of(dataDirectory),
-                    dynamoPort, postgresPort, DynamoDbSettings.fromEnvironment(root.environment()).tableName());
+            case EMBEDDED -> Deployment.embedded(config, engines.data(), engines.dynamoPort, engines.postgresPort,
+                    DynamoDbSettings.fromEnvironment(root.environment()).tableName());
             case AWS -> Deployment.aws(config, root.environment(), streamWorker);
         };
         if (generatedUsers > 0) {

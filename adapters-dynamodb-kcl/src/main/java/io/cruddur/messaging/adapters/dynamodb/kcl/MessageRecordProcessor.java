@@ -58,7 +58,7 @@ final class MessageRecordProcessor implements DynamoDBStreamsShardRecordProcesso
                 checkpoint(input.checkpointer(), pending.get(pending.size() - 1).sequenceNumber());
                 return;
             }
-            int failed = positionOf(pending, result.failedAt().get());
+            int failed = result.failedPosition(pending);
             if (failed > 0 && !checkpoint(input.checkpointer(), pending.get(failed - 1).sequenceNumber())) {
                 return;
             }
@@ -109,15 +109,6 @@ final class MessageRecordProcessor implements DynamoDBStreamsShardRecordProcesso
         Record record = client.getRecord();
         return new ChangeRecord(record.eventNameAsString(), client.sequenceNumber(),
                 Optional.ofNullable(record.dynamodb().newImage()).orElse(Map.of()));
-    }
-
-    private static int positionOf(List<ChangeRecord> records, String sequenceNumber) {
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).sequenceNumber().equals(sequenceNumber)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the handler reported a record it was not given: " + sequenceNumber);
     }
 
     private static boolean pause(Duration wait) {
