@@ -47,7 +47,7 @@ public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, 
     /** The constructor Lambda calls: the container's group rows use case, news published after each batch. */
     public StreamLambdaHandler() {
         this(OnePerContainer.INSTANCE::flushNews);
-        start(OnePerContainer.INSTANCE.refresh);
+        start(OnePerContainer.INSTANCE.refresh());
     }
 
     /** A feed not started yet; {@code afterBatch} runs once each batch is handled, before the invocation returns. */
@@ -126,11 +126,6 @@ public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, 
 
         RefreshMessageGroups refresh() {
             return refresh;
-        }
-
-        /** Whether this container publishes news for the hosts. */
-        boolean publishesNews() {
-            return news.isPresent();
         }
 
         void flushNews() {

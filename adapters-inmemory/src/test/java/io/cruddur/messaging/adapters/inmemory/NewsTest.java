@@ -10,6 +10,7 @@ import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.usecase.Messaging;
@@ -17,10 +18,13 @@ import io.cruddur.messaging.core.usecase.NewsListener;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +38,7 @@ class NewsTest {
     private final User londo = register("londo");
 
     @Test
-    void a_message_whose_rows_moved_on_one_host_is_heard_on_another_with_its_members() {
+    void a_message_whose_rows_moved_on_one_host_is_heard_on_another_with_its_members() throws InterruptedException {
         Messaging writingHost = host(storage);
         Messaging otherHost = listeningHost(storage);
         Listener listener = new Listener(Set.of(bayko.id()));
@@ -43,12 +47,12 @@ class NewsTest {
         Message sent = writingHost.sendMessage(new SendMessageCommand(andrew, start(writingHost),
                 new MessageText("across hosts"), Optional.empty()));
 
-        assertThat(listener.heard).containsExactly(sent);
+        assertThat(listener.next()).isEqualTo(sent);
         assertThat(listener.members).containsExactly(Set.of(andrew.id(), bayko.id()));
     }
 
     @Test
-    void news_for_nobody_listening_here_costs_no_read() {
+    void news_for_nobody_listening_here_costs_no_read() throws InterruptedException {
         AtomicInteger reads = new AtomicInteger();
         MessagingPort counting = new ForwardingMessagingPort(storage) {
             @Override
@@ -64,20 +68,41 @@ class NewsTest {
         writingHost.sendMessage(new SendMessageCommand(andrew, start(writingHost), new MessageText("not for londo"),
                 Optional.empty()));
 
+        assertThat(onlyLondo.askedAbout(2)).as("the host was asked about both messages").isTrue();
         assertThat(onlyLondo.heard).isEmpty();
         assertThat(reads).hasValue(0);
         subscription.close();
     }
 
     @Test
-    void a_closed_subscription_hears_nothing_more() {
+    void a_closed_subscription_hears_nothing_more() throws InterruptedException {
         Messaging host = host(storage);
-        Listener listener = new Listener(Set.of(andrew.id()));
-        host.subscribeToNews(listener).close();
+        Listener closed = new Listener(Set.of(andrew.id()));
+        host.subscribeToNews(closed).close();
+        Listener control = new Listener(Set.of(andrew.id()));
+        host.subscribeToNews(control);
 
         host.sendMessage(new SendMessageCommand(bayko, start(host), new MessageText("unheard"), Optional.empty()));
 
-        assertThat(listener.heard).isEmpty();
+        assertThat(control.next().text().value()).isEqualTo("unheard");
+        assertThat(closed.heard).isEmpty();
+    }
+
+    @Test
+    void news_names_no_members_so_a_host_tells_only_the_groups_own_members() throws InterruptedException {
+        Messaging host = host(storage);
+        Message sent = host.sendMessage(new SendMessageCommand(andrew, start(host), new MessageText("for members"),
+                Optional.empty()));
+        Listener outsider = new Listener(Set.of(londo.id()));
+        Listener member = new Listener(Set.of(bayko.id()));
+        listeningHost(storage).subscribeToNews(outsider);
+        listeningHost(storage).subscribeToNews(member);
+
+        bus.publish(new MessageNews(sent.groupId(), sent.id(), sent.createdAt()));
+
+        assertThat(member.next()).isEqualTo(sent);
+        assertThat(outsider.askedAbout(1)).as("the outsider's host was asked").isTrue();
+        assertThat(outsider.heard).isEmpty();
     }
 
     /** A host that moves group rows as messages are stored. */
@@ -103,8 +128,10 @@ class NewsTest {
     /** A host whose connected users are {@code here}. */
     private static final class Listener implements NewsListener {
         private final Set<UserId> here;
-        private final List<Message> heard = new ArrayList<>();
-        private final List<Set<UserId>> members = new ArrayList<>();
+        private final BlockingQueue<Message> heard = new LinkedBlockingQueue<>();
+        private final List<Set<UserId>> members = new CopyOnWriteArrayList<>();
+        /** How often the host was asked whether it listens for a group: the last step before a read. */
+        private final AtomicInteger asked = new AtomicInteger();
 
         Listener(Set<UserId> here) {
             this.here = here;
@@ -112,14 +139,32 @@ class NewsTest {
 
         @Override
         public boolean listensFor(Set<UserId> groupMembers) {
-            return groupMembers.stream().anyMatch(here::contains);
+            boolean listens = groupMembers.stream().anyMatch(here::contains);
+            asked.incrementAndGet();
+            return listens;
+        }
+
+        /** Waits until the host was asked about {@code times} pieces of news. */
+        boolean askedAbout(int times) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (asked.get() < times && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return asked.get() >= times;
+        }
+
+        /** The next message heard, which must come within a few seconds (delivery runs on threads of its own). */
+        Message next() throws InterruptedException {
+            Message message = heard.poll(10, TimeUnit.SECONDS);
+            assertThat(message).as("a message heard").isNotNull();
+            return message;
         }
 
         @Override
         public void heard(Message message, Set<UserId> groupMembers) {
             if (!message.text().value().equals("hello")) {
-                heard.add(message);
                 members.add(groupMembers);
+                heard.add(message);
             }
         }
     }

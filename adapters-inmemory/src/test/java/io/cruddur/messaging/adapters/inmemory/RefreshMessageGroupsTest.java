@@ -2,11 +2,13 @@ package io.cruddur.messaging.adapters.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +108,31 @@ class RefreshMessageGroupsTest {
         assertThat(rowTexts(messaging, andrew)).containsExactly("to bayko again", "to londo");
         assertThat(rowTexts(messaging, bayko)).containsExactly("to bayko again");
         assertThat(rowTexts(messaging, londo)).containsExactly("to londo");
+    }
+
+    @Test
+    void the_groups_of_a_batch_move_at_once_so_a_slow_group_holds_up_no_other() {
+        Messaging setup = over(storage);
+        MessageGroupId slow = start(setup, bayko);
+        MessageGroupId quick = start(setup, londo);
+        Message toSlow = send(setup, slow, "to the slow group", 10);
+        Message toQuick = send(setup, quick, "to the quick group", 20);
+        CountDownLatch quickMoved = new CountDownLatch(1);
+        MessagingPort slowForOne = new ForwardingMessagingPort(storage) {
+            @Override
+            public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant at) {
+                if (current.get(0).groupId().equals(slow) && !awaitQuietly(quickMoved)) {
+                    throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the other group never moved meanwhile");
+                }
+                RowsAdvance moved = super.advanceGroupRows(current, lastMessage, at);
+                quickMoved.countDown();
+                return moved;
+            }
+        };
+        Messaging messaging = Messaging.builder().messages(slowForOne).users(directory).clock(clock)
+                .refreshConcurrency(2).build();
+
+        assertThat(messaging.refreshMessageGroups(List.of(toSlow, toQuick))).isEqualTo(BatchOutcome.done(4));
     }
 
     @Test
@@ -189,6 +218,15 @@ class RefreshMessageGroupsTest {
         assertThat(heard).containsExactly(
                 new RefreshResult(2, Set.of(andrew.id(), bayko.id())),
                 new RefreshResult(0, Set.of(andrew.id(), bayko.id())));
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private User register(String handle) {

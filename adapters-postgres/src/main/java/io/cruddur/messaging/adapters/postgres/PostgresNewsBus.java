@@ -2,7 +2,6 @@ package io.cruddur.messaging.adapters.postgres;
 
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
-import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.NewsBus;
 import java.sql.Array;
@@ -14,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -41,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * in one short statement of {@code pg_notify} calls, apart from any data transaction (a notifying
  * commit takes a cluster-wide lock, so few and short ones keep it cheap). Listening uses one
  * connection of its own, outside the pool; when it is lost it is opened again with back-off, and
- * news sent meanwhile is missed (the bus is at most once). A payload names the message and the
- * members, {@code v1 {group} {message} {created_at} {member},{member}…}: about 150 bytes for a
- * pair, 2 KB for 50 members, well under {@code NOTIFY}'s 8000.
+ * news sent meanwhile is missed (the bus is at most once). A payload names the message,
+ * {@code v1 {group} {message} {created_at}}: about 110 bytes whatever the message or the group,
+ * well under {@code NOTIFY}'s 8000.
  */
 public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     public static final String CHANNEL = "cruddur_news";
@@ -157,22 +153,18 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
 
     static String payload(MessageNews news) {
         return String.join(" ", VERSION, news.group().toString(), news.message().toString(),
-                news.createdAt().toString(),
-                news.members().stream().map(UserId::toString).collect(Collectors.joining(",")));
+                news.createdAt().toString());
     }
 
     /** The news in a payload, or null when it is not one of ours (anyone who can connect may notify). */
     static MessageNews parse(String payload) {
         String[] fields = payload.split(" ", -1);
-        if (fields.length != 5 || !VERSION.equals(fields[0])) {
+        if (fields.length != 4 || !VERSION.equals(fields[0])) {
             return null;
         }
         try {
-            Set<UserId> members = fields[4].isEmpty() ? Set.of() : Arrays.stream(fields[4].split(","))
-                    .map(member -> new UserId(UUID.fromString(member)))
-                    .collect(Collectors.toUnmodifiableSet());
             return new MessageNews(new MessageGroupId(UUID.fromString(fields[1])),
-                    new MessageId(UUID.fromString(fields[2])), Instant.parse(fields[3]), members);
+                    new MessageId(UUID.fromString(fields[2])), Instant.parse(fields[3]));
         } catch (IllegalArgumentException | DateTimeParseException malformed) {
             return null;
         }

@@ -6,13 +6,11 @@ import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
-import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessageNews;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,11 +53,10 @@ final class NewsRate implements Callable<Integer> {
                 Thread.sleep(20);
             }
             try (PostgresNewsBus publisher = PostgresNewsBus.publishingOnly(pool)) {
-                Set<UserId> pair = Set.of(new UserId(UUID.randomUUID()), new UserId(UUID.randomUUID()));
                 long started = System.nanoTime();
                 for (int i = 0; i < count; i++) {
                     publisher.publish(new MessageNews(new MessageGroupId(UUID.randomUUID()),
-                            new MessageId(UUID.randomUUID()), Instant.now(), pair));
+                            new MessageId(UUID.randomUUID()), Instant.now()));
                 }
                 publisher.flush(GIVE_UP);
                 double published = (System.nanoTime() - started) / 1e9;

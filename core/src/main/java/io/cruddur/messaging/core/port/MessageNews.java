@@ -2,21 +2,19 @@ package io.cruddur.messaging.core.port;
 
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
-import io.cruddur.messaging.core.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * News that a message was stored and its group's rows have moved: where the message is, and who
- * the group's members are. It names the message rather than carrying it, so that news stays small
- * whatever the message (a bus such as PostgreSQL's {@code NOTIFY} takes at most 8000 bytes).
+ * News that a message was stored and its group's rows have moved. It names the message rather
+ * than carrying it, and names no members: a host that hears it reads the message and the
+ * group's members from storage, so news stays small (a bus such as PostgreSQL's {@code NOTIFY}
+ * takes at most 8000 bytes) and forged news cannot send a message to anyone but its members.
  */
-public record MessageNews(MessageGroupId group, MessageId message, Instant createdAt, Set<UserId> members) {
+public record MessageNews(MessageGroupId group, MessageId message, Instant createdAt) {
     public MessageNews {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(createdAt, "createdAt");
-        members = Set.copyOf(members);
     }
 }

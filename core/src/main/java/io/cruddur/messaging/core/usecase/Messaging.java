@@ -34,12 +34,13 @@ public final class Messaging implements AutoCloseable {
     private final RefreshMessageGroups refreshMessageGroups;
     private final NewMessageFeed feed;
     private final MessagingPort messages;
+    private final Memberships memberships;
     private final NewsBus news;
 
     private Messaging(Builder builder) {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
         this.users = new CachingUserDirectory(Objects.requireNonNull(builder.users, "user directory"), builder.cache);
-        Memberships memberships = new Memberships(messages, builder.cache);
+        this.memberships = new Memberships(messages, builder.cache);
         GroupAccess access = new GroupAccess(memberships);
         CursorCodec cursors = new CursorCodec(builder.cursorSecret);
         this.listMessages = new ListMessages(messages, access, cursors);
@@ -94,15 +95,11 @@ public final class Messaging implements AutoCloseable {
 
     /**
      * Tells {@code listener} of every new message any host publishes on the news bus, with the
-     * message read from storage (only when the listener has one of the members here).
+     * group's members and the message read from storage (the message only when the listener has
+     * one of the members here), on threads of their own, never the bus's.
      */
     public NewsBus.Subscription subscribeToNews(NewsListener listener) {
-        return news.subscribe(item -> {
-            if (listener.listensFor(item.members())) {
-                messages.findMessage(item.group(), item.createdAt(), item.message())
-                        .ifPresent(message -> listener.heard(message, item.members()));
-            }
-        });
+        return news.subscribe(new NewsDelivery(listener, memberships, messages));
     }
 
     /** Stops the feed of new messages. */

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A host's side of the news: told of every new message, from whichever host stored it, once its
  * group's rows have moved. Asked first whether any member listens here, so that news for nobody
- * here costs no read. Called on the bus's thread: quick, never blocking.
+ * here costs no read of the message. Called from a few delivery threads (one group's news always
+ * on the same one): thread-safe, quick, never blocking.
  */
 public interface NewsListener {
 

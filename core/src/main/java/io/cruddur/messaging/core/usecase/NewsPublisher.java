@@ -14,8 +14,6 @@ public final class NewsPublisher implements RefreshListener {
 
     @Override
     public void refreshed(Message message, RefreshResult result) {
-        if (!result.members().isEmpty()) {
-            bus.publish(new MessageNews(message.groupId(), message.id(), message.createdAt(), result.members()));
-        }
+        bus.publish(new MessageNews(message.groupId(), message.id(), message.createdAt()));
     }
 }
