@@ -31,9 +31,9 @@ final class EventStream {
     EventStream(EventSink sink, Consumer<EventStream> onEnd) {
         this.sink = sink;
         this.onEnd = onEnd;
-        sink.whenGone(this::end);
         this.writer = new Thread(null, this::drain, "live-events-writer", WRITER_STACK_BYTES);
         writer.setDaemon(true);
+        sink.whenGone(this::end);
     }
 
     void start() {

@@ -88,6 +88,11 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
             kept.add(stream);
             return List.copyOf(kept);
         });
+        if (stream.ended()) {
+            // the client left before the stream was in the map, so its leaving removed nothing
+            leave(user, stream);
+            return true;
+        }
         stream.offer(new Frame.Comment("connected"));
         stream.start();
         superseded.forEach(old -> {

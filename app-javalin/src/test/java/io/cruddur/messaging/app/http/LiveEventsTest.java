@@ -130,6 +130,21 @@ class LiveEventsTest {
     }
 
     @Test
+    void a_client_gone_before_its_stream_opened_leaves_nothing_behind() {
+        RecordingSink alreadyGone = new RecordingSink() {
+            @Override
+            public void whenGone(Runnable action) {
+                action.run();
+            }
+        };
+
+        events.join(andrew, alreadyGone);
+
+        assertThat(events.listensFor(Set.of(andrew))).isFalse();
+        assertThat(events.openStreams()).isZero();
+    }
+
+    @Test
     void every_stream_is_greeted_and_closing_the_hub_ends_every_stream() throws Exception {
         RecordingSink sink = new RecordingSink();
         events.join(andrew, sink);
