@@ -31,10 +31,6 @@ final class StreamCheckpoints {
         this.table = messageTable + "-checkpoints";
     }
 
-    String tableName() {
-        return table;
-    }
-
     /** Creates the table if it is missing and waits until it is active. */
     void ensureTable() {
         try {

@@ -145,9 +145,10 @@ class FleetIT {
             assertThat(awaitEvent(onSecond, "across hosts")).contains(group);
             assertThat(awaitEvent(onThird, "across hosts")).contains(group);
         }
-        // Group rows end right, whichever host is asked.
+        // Group rows end right, both members', whichever host is asked.
         for (Host host : hosts) {
             eventually(() -> lastMessage(host, bayko).equals("across hosts"));
+            eventually(() -> lastMessage(host, andrew).equals("across hosts"));
         }
         // A cursor from one host works on another (one CURSOR_SECRET).
         String older = first.api().get("/api/messages/" + group + "?limit=1", andrew).link("next");

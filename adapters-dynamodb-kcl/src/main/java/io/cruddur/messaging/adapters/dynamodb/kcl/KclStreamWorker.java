@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -85,13 +86,15 @@ public final class KclStreamWorker implements NewMessageFeed {
         if (streamArn == null) {
             throw new IllegalStateException("table " + table.tableName() + " has no stream");
         }
-        Region region = Region.of(table.region().orElse("us-east-1"));
         boolean local = LocalStreamArns.isLocal(streamArn);
+        Region region = table.region().map(Region::of)
+                .orElseGet(() -> local ? Region.US_EAST_1 : DefaultAwsRegionProviderChain.builder().build().getRegion());
         DynamoDbStreamsClient streams = keep(DynamoDbClients.streams(table,
                 local ? new ExecutionInterceptor[] {new LocalStreamArns()} : new ExecutionInterceptor[0]));
         DynamoDbAsyncClient leases = keep(DynamoDbClients.configureForTable(DynamoDbAsyncClient.builder(), table)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()).build());
-        CloudWatchAsyncClient cloudWatch = keep(DynamoDbClients.configureForTable(CloudWatchAsyncClient.builder(), table)
+        // the KCL requires a CloudWatch client even with its metrics off (below); it is never called
+        CloudWatchAsyncClient cloudWatch = keep(CloudWatchAsyncClient.builder().region(region)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()).build());
         AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(streams, region);
 
@@ -103,7 +106,8 @@ public final class KclStreamWorker implements NewMessageFeed {
                 () -> new MessageRecordProcessor(new MessageStreamHandler(handler), stopping::get));
         long failover = settings.failover().toMillis();
         LeaseManagementConfig leaseConfig = configs.leaseManagementConfig()
-                // the adapter sets this itself, but only after building what reads it
+                // the adapter sets both itself, but only after building what reads them: DynamoDB Streams
+                // shards need no periodic sync, and their hash ranges no audit for holes
                 .shardSyncIntervalMillis(0)
                 .leasesRecoveryAuditorInconsistencyConfidenceThreshold(0)
                 .failoverTimeMillis(failover)
