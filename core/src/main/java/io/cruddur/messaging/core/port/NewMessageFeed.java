@@ -6,9 +6,10 @@ package io.cruddur.messaging.core.port;
  * function's invocations, or the in-memory store's own notifications. Each deployment provides
  * one; {@link #none()} when another process (such as a deployed Lambda) keeps the rows current.
  *
- * <p>A feed delivers at least once: a batch whose handling failed is delivered again, from the
- * message the {@link BatchOutcome} names. Within a group, messages arrive in the order they
- * were stored.
+ * <p>A feed over a stream delivers at least once: a batch whose handling failed is delivered
+ * again, from the message the {@link BatchOutcome} names (the in-memory store's feed, which hands
+ * each message over on the writer's thread, has nobody to deliver it again and logs the failure).
+ * Within a group, messages arrive in the order they were stored.
  */
 public interface NewMessageFeed extends AutoCloseable {
 
