@@ -52,6 +52,18 @@ function element(tag, className, text) {
 
 const when = (iso) => new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
 
+// Runs of combining marks past three (piled-up diacritics) are clipped, so text keeps to its line.
+const tame = (text) => text.replace(/(\p{M}{3})\p{M}+/gu, '$1');
+
+// A person as the page shows them, "Name (@handle)": name and handle each isolated (<bdi>), so a
+// right-to-left name cannot reorder the handle or the words around it.
+function person(who, before = '', after = '') {
+  const fragment = document.createDocumentFragment();
+  fragment.append(before, element('bdi', null, tame(who.display_name)), ' (', element('bdi', null, `@${who.handle}`),
+    ')', after);
+  return fragment;
+}
+
 // Sign in: the local deployments issue tokens for their own users.
 async function showSignIn() {
   $('signin').hidden = false;
@@ -60,7 +72,8 @@ async function showSignIn() {
   try {
     const { data } = await api('/dev/users');
     $('user-picker').replaceChildren(...data.map((user) => {
-      const option = element('option', null, `${user.display_name} (@${user.handle})`);
+      // an option holds text only: isolate the name with FSI ... PDI instead of <bdi>
+      const option = element('option', null, `\u2068${tame(user.display_name)}\u2069 (@${user.handle})`);
       option.value = user.handle;
       return option;
     }));
@@ -104,9 +117,10 @@ async function loadGroups() {
     button.type = 'button';
     button.dataset.group = group.uuid;
     button.setAttribute('aria-current', String(group.uuid === state.open));
-    button.append(element('div', 'who', `${group.display_name} @${group.handle}`),
-      element('div', 'last', group.message), element('div', 'time', when(group.created_at)));
-    button.addEventListener('click', () => openGroup(group.uuid, `${group.display_name} (@${group.handle})`));
+    const who = element('div', 'who');
+    who.append(person(group));
+    button.append(who, element('div', 'last', tame(group.message)), element('div', 'time', when(group.created_at)));
+    button.addEventListener('click', () => openGroup(group.uuid, group));
     const item = element('li');
     item.append(button);
     return item;
@@ -114,10 +128,10 @@ async function loadGroups() {
 }
 
 // Pattern A: the newest page, then older pages on demand.
-async function openGroup(uuid, title) {
+async function openGroup(uuid, other) {
   state.open = uuid;
   state.draft = null;
-  $('conversation-title').textContent = title;
+  $('conversation-title').replaceChildren(person(other));
   $('message-form').hidden = false;
   $('message-error').textContent = '';
   for (const button of document.querySelectorAll('#groups button')) {
@@ -143,8 +157,9 @@ function setOlder(link) {
 function messageItem(message) {
   const item = element('li', message.handle === state.me ? 'mine' : null);
   item.dataset.message = message.uuid;
-  item.append(element('span', 'who', `${message.display_name} @${message.handle} `),
-    element('span', 'time', when(message.created_at)), element('p', 'text', message.message));
+  const who = element('span', 'who');
+  who.append(person(message, '', ' '));
+  item.append(who, element('span', 'time', when(message.created_at)), element('p', 'text', tame(message.message)));
   return item;
 }
 
@@ -162,7 +177,7 @@ async function send(text) {
     if (state.draft) {
       const { data } = await api('/api/messages', { method: 'POST', body: { message: text, handle: state.draft.handle } });
       await loadGroups();
-      await openGroup(data.message_group_uuid, `${state.draft.display_name} (@${state.draft.handle})`);
+      await openGroup(data.message_group_uuid, state.draft);
     } else {
       const { data } = await api('/api/messages', { method: 'POST', body: { message: text, message_group_uuid: state.open } });
       showMessage(data);
@@ -180,7 +195,7 @@ async function previewRecipient(raw) {
   if (!handle) return null;
   try {
     const { data } = await api(`/api/users/@${encodeURIComponent(handle)}/short`);
-    $('recipient-preview').textContent = `You will write to ${data.display_name} (@${data.handle}).`;
+    $('recipient-preview').replaceChildren(person(data, 'You will write to ', '.'));
     return data;
   } catch (error) {
     $('recipient-preview').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
@@ -191,7 +206,7 @@ async function previewRecipient(raw) {
 function startDraft(user) {
   state.draft = user;
   state.open = null;
-  $('conversation-title').textContent = `New conversation with ${user.display_name} (@${user.handle})`;
+  $('conversation-title').replaceChildren(person(user, 'New conversation with '));
   $('messages').replaceChildren();
   setOlder(null);
   $('message-form').hidden = false;

@@ -7,6 +7,7 @@ package io.cruddur.messaging.core.domain;
 public enum ErrorCode {
     MESSAGE_BLANK("message_blank", Kind.INVALID_INPUT),
     MESSAGE_EXCEED_MAX_CHARS("message_exceed_max_chars", Kind.INVALID_INPUT),
+    MESSAGE_CONTROL_CHARACTERS("message_control_characters", Kind.INVALID_INPUT),
     MESSAGE_GROUP_UUID_BLANK("message_group_uuid_blank", Kind.INVALID_INPUT),
     MESSAGE_GROUP_UUID_INVALID("message_group_uuid_invalid", Kind.INVALID_INPUT),
     /** Spelled as the reference frontend expects it. */

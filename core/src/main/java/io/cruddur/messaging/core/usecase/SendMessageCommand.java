@@ -29,7 +29,7 @@ public record SendMessageCommand(
      */
     public static SendMessageCommand parse(User sender, String group, String text, String clientMessageId) {
         Validation validation = new Validation();
-        MessageText parsedText = validation.check(() -> new MessageText(text));
+        MessageText parsedText = validation.check(() -> MessageText.parse(text));
         MessageGroupId parsedGroup = validation.check(() -> MessageGroupId.parse(group));
         Optional<MessageId> parsedId = validation.check(() -> ClientMessageIds.parse(clientMessageId));
         validation.done();

@@ -28,7 +28,7 @@ public record StartConversationCommand(
      */
     public static StartConversationCommand parse(User starter, String recipient, String text, String clientMessageId) {
         Validation validation = new Validation();
-        MessageText parsedText = validation.check(() -> new MessageText(text));
+        MessageText parsedText = validation.check(() -> MessageText.parse(text));
         Handle parsedRecipient = validation.check(() -> Handle.parseRecipient(recipient));
         Optional<MessageId> parsedId = validation.check(() -> ClientMessageIds.parse(clientMessageId));
         validation.done();

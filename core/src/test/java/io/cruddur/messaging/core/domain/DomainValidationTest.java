@@ -13,9 +13,29 @@ class DomainValidationTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {" ", "\n\t ", "\u2003"})
-    void a_blank_message_is_refused(String blank) {
-        assertRefused(() -> new MessageText(blank), ErrorCode.MESSAGE_BLANK);
+    @ValueSource(strings = {" ", "\n\t ", "\u2003", "\u200b", "\u200b\u200d\u2060", "\u202e\u202d", "\ufeff",
+        "\u3164", "\u2800 \u115f"})
+    void a_message_that_shows_nothing_is_blank(String invisible) {
+        assertRefused(() -> MessageText.parse(invisible), ErrorCode.MESSAGE_BLANK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hi\u0000", "bell\u0007", "back\bspace", "carriage\r\nreturn", "escape\u001b[31m", "\u0085next"})
+    void control_characters_other_than_line_feed_and_tab_are_refused(String text) {
+        assertRefused(() -> MessageText.parse(text), ErrorCode.MESSAGE_CONTROL_CHARACTERS);
+    }
+
+    @Test
+    void line_feeds_tabs_and_visible_text_between_invisible_characters_are_kept() {
+        assertThat(MessageText.parse("first line\n\tindented").value()).isEqualTo("first line\n\tindented");
+        assertThat(MessageText.parse("\u200bzero\u200bwidth\u200b").value()).isEqualTo("\u200bzero\u200bwidth\u200b");
+        assertThat(MessageText.parse("e\u0301").value()).isEqualTo("e\u0301");
+    }
+
+    @Test
+    void stored_text_is_read_as_it_is_whatever_a_client_would_be_refused() {
+        assertThat(new MessageText("written\r\nelsewhere").value()).isEqualTo("written\r\nelsewhere");
+        assertThat(new MessageText("\u200b").value()).isEqualTo("\u200b");
     }
 
     @Test
