@@ -21,6 +21,7 @@ STARTS=${STARTS:-20}
 (( STARTS + 4 <= USERS )) || { echo "STARTS + 4 must not exceed USERS" >&2; exit 2; }
 DYNAMO_PORT=$((PORT + 1000))
 POSTGRES_PORT=$((PORT + 1001))
+METRICS_PORT=$((PORT + 1))
 HOST_JAR=app-javalin/target/cruddur-messaging.jar
 PROBES_JAR=benchmarks/target/benchmarks.jar
 
@@ -36,7 +37,7 @@ start() { # token handle -> the new group's uuid
   curl -sf -X POST "localhost:$PORT/api/messages" -H "Authorization: Bearer $1" \
     -d "{\"message\":\"hello\",\"handle\":\"$2\"}" | sed 's/.*"message_group_uuid":"\([^"]*\)".*/\1/'
 }
-scrape() { curl -sf "localhost:$PORT/metrics" > "$1"; }
+scrape() { curl -sf "localhost:$METRICS_PORT/metrics" > "$1"; }
 # wrk over one route: ROUTE threads connections seconds [--latency] -> "RESULT route requests/s p50 p99 errors"
 load() {
   LOAD_PAIRS="$work/pairs" ROUTE=$1 wrk -t"$2" -c"$3" -d"$4s" ${5:-} -s scripts/load/requests.lua \
@@ -69,7 +70,7 @@ poller_rates() { # before after seconds
 settle() {
   local last="" now
   for _ in $(seq 1 300); do
-    now=$(curl -sf "localhost:$PORT/metrics" | awk '/^cruddur_dynamodb_requests_total/ && /route="none"/ && !/GetRecords|DescribeStream/ {s += $NF} END {print s}')
+    now=$(curl -sf "localhost:$METRICS_PORT/metrics" | awk '/^cruddur_dynamodb_requests_total/ && /route="none"/ && !/GetRecords|DescribeStream/ {s += $NF} END {print s}')
     [ "$now" = "$last" ] && return
     last=$now
     sleep 2
@@ -80,7 +81,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 for mode in memory embedded; do
   java -jar "$HOST_JAR" serve --mode "$mode" --port "$PORT" --throwaway --dynamodb-port "$DYNAMO_PORT" \
-    --postgres-port "$POSTGRES_PORT" --metrics \
+    --postgres-port "$POSTGRES_PORT" --metrics-port "$METRICS_PORT" \
     --generated-users "$USERS" > "$work/$mode.log" 2>&1 &
   host=$!
   for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done

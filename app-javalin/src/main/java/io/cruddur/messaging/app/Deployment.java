@@ -7,6 +7,7 @@ import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.embedded.EmbeddedEngines;
+import io.cruddur.messaging.app.http.HttpApi;
 import io.cruddur.messaging.app.wiring.AwsHost;
 import io.cruddur.messaging.app.wiring.EmbeddedHost;
 import io.cruddur.messaging.app.wiring.MemoryHost;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One running host: the port it listens on, its facade and feed of new messages, and what to
@@ -28,14 +30,16 @@ import java.util.Optional;
  */
 public final class Deployment implements AutoCloseable {
     private final int port;
+    private final HttpApi http;
     private final Messaging messaging;
     private final NewMessageFeed newMessageFeed;
     private final List<String> engineExports;
     private final Runnable stop;
 
-    private Deployment(int port, Messaging messaging, NewMessageFeed newMessageFeed, List<String> engineExports,
+    private Deployment(HttpApi http, Messaging messaging, NewMessageFeed newMessageFeed, List<String> engineExports,
             Runnable stop) {
-        this.port = port;
+        this.port = http.start();
+        this.http = http;
         this.messaging = messaging;
         this.newMessageFeed = newMessageFeed;
         this.engineExports = List.copyOf(engineExports);
@@ -45,6 +49,11 @@ public final class Deployment implements AutoCloseable {
     /** The port the HTTP API listens on. */
     public int port() {
         return port;
+    }
+
+    /** The port {@code GET /metrics} listens on, when it is served. */
+    public OptionalInt metricsPort() {
+        return http.metricsPort();
     }
 
     public Messaging messaging() {
@@ -76,7 +85,7 @@ public final class Deployment implements AutoCloseable {
         MemoryHost host = MemoryHost.create(config);
         DemoData.seedUsers(host.messaging());
         DemoData.seedConversation(host.messaging());
-        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), List.of(), () -> {
+        return new Deployment(host.http(), host.messaging(), host.newMessageFeed(), List.of(), () -> {
             host.http().stop();
             host.messaging().close();
         });
@@ -127,7 +136,7 @@ public final class Deployment implements AutoCloseable {
     /** A deployment on the message table and the user database; the facade started the feed of new messages. */
     private static Deployment onTables(TableHost host, List<String> engineExports, Runnable closeNewsBus,
             Runnable closeEngines) {
-        return new Deployment(host.http().start(), host.messaging(), host.newMessageFeed(), engineExports, () -> {
+        return new Deployment(host.http(), host.messaging(), host.newMessageFeed(), engineExports, () -> {
             host.http().stop();
             host.messaging().close();
             closeNewsBus.run();

@@ -24,17 +24,25 @@ class RequestMetricsTest {
 
     private static Deployment host;
     private static ApiClient api;
+    private static ApiClient metrics;
 
     @BeforeAll
     static void start() throws IOException {
-        host = Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()).withMetricsEndpoint(true),
+        host = Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()).withMetricsPort(0),
                 Optional.empty(), Ports.free(), 0, "cruddur-messages");
         api = new ApiClient(host.port());
+        metrics = new ApiClient(host.metricsPort().orElseThrow());
     }
 
     @AfterAll
     static void stop() {
         host.close();
+    }
+
+    @Test
+    void the_counters_are_served_on_their_own_port_never_on_the_apis() {
+        assertThat(api.get("/metrics", null).status()).isEqualTo(404);
+        assertThat(metrics.text("/metrics")).contains("cruddur_http_requests_total");
     }
 
     @Test
@@ -45,7 +53,7 @@ class RequestMetricsTest {
                 .get("message_group_uuid").asText();
         api.get(LIST_GROUPS, londo);
         api.get("/api/messages/" + group, londo);
-        String before = api.text("/metrics");
+        String before = metrics.text("/metrics");
 
         for (int i = 0; i < 5; i++) {
             api.get(LIST_GROUPS, bayko);
@@ -53,7 +61,7 @@ class RequestMetricsTest {
             api.post(SEND, i % 2 == 0 ? bayko : londo,
                     "{\"message\":\"reply " + i + "\",\"message_group_uuid\":\"" + group + "\"}");
         }
-        String after = api.text("/metrics");
+        String after = metrics.text("/metrics");
 
         assertThat(delta(before, after, "cruddur_http_requests_total", LIST_GROUPS, null)).isEqualTo(5);
         assertThat(delta(before, after, "cruddur_dynamodb_requests_total", LIST_GROUPS, "Query")).isEqualTo(5);
@@ -68,10 +76,10 @@ class RequestMetricsTest {
     void a_conversation_with_a_new_person_is_one_transaction_and_cold_lookups_show_as_statements() {
         String altair = api.login("altair");
         api.get(LIST_GROUPS, altair);
-        String before = api.text("/metrics");
+        String before = metrics.text("/metrics");
 
         api.post(SEND, altair, "{\"message\":\"hello\",\"handle\":\"@sinclair\"}");
-        String after = api.text("/metrics");
+        String after = metrics.text("/metrics");
 
         assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, null)).isEqualTo(1);
         assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, "TransactWriteItems")).isEqualTo(1);
@@ -81,7 +89,7 @@ class RequestMetricsTest {
 
     @Test
     void the_stream_poller_counts_outside_any_route() {
-        assertThat(sum(api.text("/metrics"), "cruddur_dynamodb_requests_total", "none", "GetRecords")).isPositive();
+        assertThat(sum(metrics.text("/metrics"), "cruddur_dynamodb_requests_total", "none", "GetRecords")).isPositive();
     }
 
     /** The increase of a counter between two scrapes, summed over the series that match. */

@@ -34,7 +34,7 @@ import java.util.Set;
  * is never answered from memory.
  */
 public final class AccessTokenVerifier {
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = "bearer";
     static final long REMEMBERED_TOKENS = 100_000;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -71,12 +71,17 @@ public final class AccessTokenVerifier {
         }
     }
 
-    /** The Cognito user id of a verified {@code Authorization} header's token. */
+    /**
+     * The Cognito user id of a verified {@code Authorization} header's token. The scheme is matched
+     * regardless of case and may be followed by several spaces, as RFC 7235 allows.
+     */
     public CognitoUserId verifyHeader(String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
+        String header = authorization == null ? "" : authorization.strip();
+        int space = header.indexOf(' ');
+        if (space < 0 || !header.substring(0, space).equalsIgnoreCase(BEARER) || header.substring(space).isBlank()) {
             throw TokenRejected.missing();
         }
-        return verify(authorization.substring(BEARER.length()).strip());
+        return verify(header.substring(space).strip());
     }
 
     public CognitoUserId verify(String token) {

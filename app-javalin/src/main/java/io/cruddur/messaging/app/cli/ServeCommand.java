@@ -24,6 +24,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "" + HostConfig.DEFAULT_PORT, description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--host", description = "the address to listen on (default: 127.0.0.1 in memory and embedded"
+            + " mode, whose dev login signs anyone in; 0.0.0.0 in aws mode)")
+    String host;
+
     /** Embedded mode only. */
     @Mixin
     EngineOptions engines;
@@ -33,8 +37,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " without it this host reads no stream")
     boolean streamWorker;
 
-    @Option(names = "--metrics", description = "serve request counters in Prometheus' text format at GET /metrics")
-    boolean metrics;
+    @Option(names = "--metrics-port", description = "serve request counters in Prometheus' text format at GET /metrics"
+            + " on this port (same address as the API; off unless given)")
+    Integer metricsPort;
 
     @Option(names = "--event-streams-per-user", defaultValue = "" + EventStreamLimits.DEFAULT_PER_USER,
             description = "live event streams one user may hold open; a newer one closes the oldest (default: ${DEFAULT-VALUE})")
@@ -58,8 +63,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stream-worker is for aws mode; embedded reads its stream itself"
                     + " and memory needs none");
         }
-        HostConfig config = HostConfig.from(chosen, port, root.environment()).withMetricsEndpoint(metrics)
-                .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax));
+        HostConfig config = configure(HostConfig.from(chosen, port, root.environment())
+                .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax)));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, engines.data(), engines.dynamoPort, engines.postgresPort,
@@ -75,9 +80,16 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "cruddur-shutdown"));
         deployment.engineExports().forEach(System.out::println);
-        System.out.println("cruddur-messaging (" + chosen.name().toLowerCase() + ") listening on http://localhost:"
-                + deployment.port());
+        System.out.println("cruddur-messaging (" + chosen.name().toLowerCase() + ") listening on http://"
+                + config.host() + ":" + deployment.port());
+        deployment.metricsPort().ifPresent(metrics ->
+                System.out.println("metrics on http://" + config.host() + ":" + metrics + "/metrics"));
         stopped.await();
         return 0;
+    }
+
+    private HostConfig configure(HostConfig defaults) {
+        HostConfig config = host == null ? defaults : defaults.withHost(host);
+        return metricsPort == null ? config : config.withMetricsPort(metricsPort);
     }
 }

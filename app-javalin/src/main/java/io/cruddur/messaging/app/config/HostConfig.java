@@ -1,29 +1,38 @@
 package io.cruddur.messaging.app.config;
 
 import io.cruddur.messaging.app.auth.CognitoSettings;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How the host runs, built once at start from flags and the environment and checked there, so a
  * bad value stops the start with a message naming it.
  *
  * @param mode         which deployment: embedded engines, memory, or AWS
+ * @param host         the address the HTTP API listens on ({@code --host}): loopback by default in
+ *                     the local modes, whose dev login mints a token for anyone who reaches it
  * @param port         the HTTP port
  * @param frontendUrl  the origin allowed by CORS ({@code FRONTEND_URL}), if any
  * @param cursorSecret the key that signs page cursors ({@code CURSOR_SECRET}, base64, at least 32
  *                     bytes); random per process when not configured
  * @param cognito      the user pool whose access tokens are accepted (AWS mode only)
- * @param metricsEndpoint whether {@code GET /metrics} serves the request counters (off unless asked for)
+ * @param metricsPort  where {@code GET /metrics} serves the request counters, on the API's address
+ *                     but a port of its own, so the API's clients cannot read it (off unless asked
+ *                     for; 0 picks a free port)
  * @param eventStreams how many live event streams the host keeps open
  */
-public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] cursorSecret,
-        Optional<CognitoSettings> cognito, boolean metricsEndpoint, EventStreamLimits eventStreams) {
+public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, byte[] cursorSecret,
+        Optional<CognitoSettings> cognito, OptionalInt metricsPort, EventStreamLimits eventStreams) {
     public static final int DEFAULT_PORT = 4567;
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final String EVERY_INTERFACE = "0.0.0.0";
     private static final int MIN_SECRET_BYTES = 32;
 
     /** The deployments the executable knows. */
@@ -36,10 +45,24 @@ public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] 
         public boolean issuesOwnTokens() {
             return this != AWS;
         }
+
+        /** Where this mode listens unless told: loopback where anyone reaching it could sign in as anyone. */
+        public String defaultHost() {
+            return issuesOwnTokens() ? LOOPBACK : EVERY_INTERFACE;
+        }
     }
 
     public HostConfig {
         Objects.requireNonNull(mode, "mode");
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("--host must name an address, such as 127.0.0.1 or 0.0.0.0");
+        }
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        metricsPort.ifPresent(metrics -> {
+            if (metrics < 0 || metrics > 65_535 || metrics != 0 && metrics == port) {
+                throw new IllegalArgumentException("--metrics-port must be 0-65535 and not the API's port, was " + metrics);
+            }
+        });
         Objects.requireNonNull(frontendUrl, "frontendUrl");
         Objects.requireNonNull(cognito, "cognito");
         Objects.requireNonNull(eventStreams, "eventStreams");
@@ -67,17 +90,32 @@ public record HostConfig(Mode mode, int port, Optional<URI> frontendUrl, byte[] 
         byte[] secret = value(environment, "CURSOR_SECRET").map(HostConfig::decodeSecret).orElseGet(HostConfig::randomSecret);
         Optional<CognitoSettings> cognito = mode == Mode.AWS ? Optional.of(CognitoSettings.fromEnvironment(environment))
                 : Optional.empty();
-        return new HostConfig(mode, port, frontend, secret, cognito, false, EventStreamLimits.DEFAULT);
+        return new HostConfig(mode, mode.defaultHost(), port, frontend, secret, cognito, OptionalInt.empty(),
+                EventStreamLimits.DEFAULT);
     }
 
-    /** This configuration with {@code GET /metrics} on or off. */
-    public HostConfig withMetricsEndpoint(boolean enabled) {
-        return new HostConfig(mode, port, frontendUrl, cursorSecret, cognito, enabled, eventStreams);
+    /** This configuration listening on another address. */
+    public HostConfig withHost(String address) {
+        return new HostConfig(mode, address, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams);
+    }
+
+    /** This configuration serving {@code GET /metrics} on a port of its own (0: any free port). */
+    public HostConfig withMetricsPort(int metrics) {
+        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, OptionalInt.of(metrics), eventStreams);
     }
 
     /** This configuration with other limits on live event streams. */
     public HostConfig withEventStreams(EventStreamLimits limits) {
-        return new HostConfig(mode, port, frontendUrl, cursorSecret, cognito, metricsEndpoint, limits);
+        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, limits);
+    }
+
+    /** Whether the API listens only where this machine alone reaches it. */
+    public boolean loopbackOnly() {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException unknown) {
+            return false;
+        }
     }
 
     private static URI origin(String raw) {

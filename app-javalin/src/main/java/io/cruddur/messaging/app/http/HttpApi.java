@@ -1,6 +1,9 @@
 package io.cruddur.messaging.app.http;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.auth.AccessTokenVerifier;
 import io.cruddur.messaging.app.auth.LocalIssuer;
@@ -16,10 +19,14 @@ import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP host: routes, authentication, CORS for {@code FRONTEND_URL}, a body size limit, the
- * error table, health, metrics when configured, and in the local deployments the dev login and the
+ * error table, security headers, health, metrics on a port of their own when configured, and in the
+ * local deployments the dev login and the
  * issuer's key set.
  */
 public final class HttpApi {
@@ -28,7 +35,17 @@ public final class HttpApi {
     /** How long a stop waits for requests under way to finish. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String CALLER = "caller";
-    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /**
+     * The page loads its own script, style and icon only; nothing may frame it, and no address is
+     * sent on as a referrer.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
 
     private final HostConfig config;
     private final Messaging messaging;
@@ -36,8 +53,13 @@ public final class HttpApi {
     private final Optional<DevLogin> devLogin;
     private final LiveEvents events;
     private final RequestMetrics metrics;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Strict: a key twice in one object, or anything after the object, makes a body malformed. */
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private Javalin server;
+    private Optional<MetricsEndpoint> metricsEndpoint = Optional.empty();
     private NewsBus.Subscription news;
 
     public HttpApi(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin,
@@ -67,15 +89,15 @@ public final class HttpApi {
                 rule.exposeHeader("Link");
             })));
             ApiErrors.install(app);
-            app.routes.before(ctx -> metrics.requestStarted());
+            app.routes.before(ctx -> {
+                metrics.requestStarted();
+                SECURITY_HEADERS.forEach(ctx::header);
+            });
             app.routes.after(ctx -> {
                 Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
                 metrics.requestFinished(ctx.method().name(), matched == null ? RequestMetrics.UNMATCHED : matched.path,
                         ctx.statusCode());
             });
-            if (config.metricsEndpoint()) {
-                app.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
-            }
             app.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.mode().name().toLowerCase())));
             app.routes.get("/api/message_groups", routes::listGroups);
             app.routes.get("/api/messages/{group}", routes::listMessages);
@@ -99,13 +121,26 @@ public final class HttpApi {
                 app.routes.get("/.well-known/jwks.json", ctx -> ctx.json(login.publicKeySet()));
                 app.routes.get("/dev/users", ctx -> ctx.json(login.users()));
             });
-        }).start(config.port());
+        }).start(config.host(), config.port());
+        if (config.mode().issuesOwnTokens() && !config.loopbackOnly()) {
+            LOG.warn("listening on {}, beyond this machine: its dev login gives a token for any user to whoever"
+                    + " reaches it", config.host());
+        }
+        metricsEndpoint = config.metricsPort().stream().mapToObj(port -> MetricsEndpoint.start(config.host(), port, metrics))
+                .findFirst();
         return server.port();
+    }
+
+    /** The port {@code GET /metrics} listens on, when it is served. */
+    public synchronized OptionalInt metricsPort() {
+        return metricsEndpoint.map(endpoint -> OptionalInt.of(endpoint.port())).orElse(OptionalInt.empty());
     }
 
     /** Stops taking requests and lets the ones under way finish. */
     public synchronized void stop() {
         if (server != null) {
+            metricsEndpoint.ifPresent(MetricsEndpoint::close);
+            metricsEndpoint = Optional.empty();
             news.close();
             events.close();
             server.stop();

@@ -99,7 +99,17 @@ class AccessTokenVerifierTest {
                 rejected -> assertThat(rejected.code()).isEqualTo("token_missing"));
         assertThatThrownBy(() -> verifier.verifyHeader(null)).isInstanceOf(TokenRejected.class);
         assertThatThrownBy(() -> verifier.verifyHeader("Bearer ")).isInstanceOf(TokenRejected.class);
+        assertThatThrownBy(() -> verifier.verifyHeader("Basic " + token)).isInstanceOfSatisfying(TokenRejected.class,
+                rejected -> assertThat(rejected.code()).isEqualTo("token_missing"));
         assertInvalid("not.a.token");
+    }
+
+    @Test
+    void the_scheme_is_matched_regardless_of_case_and_spacing_as_rfc_7235_says() {
+        String token = token(poolKey, claims -> { });
+
+        assertThat(verifier.verifyHeader("bearer " + token)).isEqualTo(new CognitoUserId("c0ffee00-0000-4000-8000-000000000001"));
+        assertThat(verifier.verifyHeader("BEARER   " + token)).isEqualTo(new CognitoUserId("c0ffee00-0000-4000-8000-000000000001"));
     }
 
     private void assertInvalid(String token) {
