@@ -149,8 +149,40 @@ class MemoryHostHttpTest {
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Content-Type, Authorization"));
 
+        assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
-        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization")
+                .containsIgnoringCase("content-type");
+        assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("600");
+    }
+
+    @Test
+    void the_hosts_own_page_may_send_beside_the_frontend_and_its_message_is_stored_once() {
+        String andrew = api.login("andrewbrown");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+        int before = api.get("/api/messages/" + group + "?limit=100", andrew).body().size();
+
+        ApiClient.Reply sent = api.post("/api/messages", andrew,
+                "{\"message\":\"from the page itself\",\"message_group_uuid\":\"" + group + "\"}",
+                "Origin", "http://localhost:" + host.port());
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(api.get("/api/messages/" + group + "?limit=100", andrew).body()).hasSize(before + 1);
+    }
+
+    @Test
+    void a_page_of_another_origin_is_refused_before_anything_is_stored() {
+        String andrew = api.login("andrewbrown");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+        int before = api.get("/api/messages/" + group + "?limit=100", andrew).body().size();
+
+        ApiClient.Reply refused = api.post("/api/messages", andrew,
+                "{\"message\":\"from elsewhere\",\"message_group_uuid\":\"" + group + "\"}",
+                "Origin", "https://evil.example");
+
+        assertCodes(refused, 403, "origin_not_allowed");
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(api.get("/api/messages/" + group + "?limit=100", andrew).body()).hasSize(before);
     }
 
     private static void assertCodes(ApiClient.Reply reply, int status, String... codes) {

@@ -21,6 +21,7 @@ final class ApiErrors {
     static final String BODY_TOO_LARGE = "body_too_large";
     static final String INTERNAL_ERROR = "internal_error";
     static final String EVENT_STREAMS_FULL = "event_streams_full";
+    static final String ORIGIN_NOT_ALLOWED = "origin_not_allowed";
     private static final Duration EVENT_STREAMS_RETRY_AFTER = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -72,7 +73,7 @@ final class ApiErrors {
 
     /**
      * A refusal only the host can make: a body it cannot read (malformed JSON, wrong field types),
-     * or no room for another event stream.
+     * a page of another origin, or no room for another event stream.
      */
     static final class HostRefusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -90,6 +91,10 @@ final class ApiErrors {
 
         static HostRefusal malformed(String reason) {
             return new HostRefusal(400, BODY_MALFORMED, reason, Optional.empty());
+        }
+
+        static HostRefusal originNotAllowed() {
+            return new HostRefusal(403, ORIGIN_NOT_ALLOWED, "a page of another origin called the API", Optional.empty());
         }
 
         static HostRefusal eventStreamsFull() {

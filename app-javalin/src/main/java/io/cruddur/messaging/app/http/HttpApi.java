@@ -34,6 +34,8 @@ public final class HttpApi {
     static final long MAX_BODY_BYTES = 16 * 1024;
     /** How long a stop waits for requests under way to finish. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a browser may reuse a preflight's answer before asking again. */
+    static final Duration PREFLIGHT_MAX_AGE = Duration.ofMinutes(10);
     private static final String CALLER = "caller";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /**
@@ -75,6 +77,7 @@ public final class HttpApi {
     /** Starts listening; returns the port (useful when the configured port is 0). */
     public synchronized int start() {
         MessagingRoutes routes = new MessagingRoutes(messaging, verifier, json);
+        CrossOrigin crossOrigin = new CrossOrigin(config.frontendUrl(), PREFLIGHT_MAX_AGE);
         news = messaging.subscribeToNews(events);
         server = Javalin.create(app -> {
             app.jsonMapper(new JavalinJackson(json, false));
@@ -84,14 +87,11 @@ public final class HttpApi {
             // With a stop timeout, Javalin's statistics handler lets requests under way finish.
             app.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT.toMillis()));
 
-            config.frontendUrl().ifPresent(origin -> app.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                rule.allowHost(origin.toString());
-                rule.exposeHeader("Link");
-            })));
             ApiErrors.install(app);
             app.routes.before(ctx -> {
                 metrics.requestStarted();
                 SECURITY_HEADERS.forEach(ctx::header);
+                crossOrigin.check(ctx);
             });
             app.routes.after(ctx -> {
                 Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
