@@ -49,7 +49,8 @@ java -jar "$JAR" db update-cognito-user-ids
 
 declare -A host_pid
 for i in 1 2 3; do
-  STREAM_WORKER_ID=host-$i java -jar "$JAR" serve --mode aws --port "460$i" --stream-worker > "$work/host-$i.log" 2>&1 &
+  STREAM_WORKER_ID=host-$i java -jar "$JAR" serve --mode aws --port "460$i" --stream-worker \
+    --connections-per-address 0 > "$work/host-$i.log" 2>&1 &
   pids+=($!)
   host_pid[host-$i]=$!
 done

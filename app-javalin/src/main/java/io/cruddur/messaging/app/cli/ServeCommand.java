@@ -2,8 +2,10 @@ package io.cruddur.messaging.app.cli;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.app.Deployment;
+import io.cruddur.messaging.app.config.ConnectionLimits;
 import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -49,6 +51,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "live event streams this host holds open; more are refused with 503 (default: ${DEFAULT-VALUE})")
     int eventStreamsMax;
 
+    @Option(names = "--body-deadline-seconds", defaultValue = "" + ConnectionLimits.DEFAULT_BODY_DEADLINE_SECONDS,
+            description = "how long a request body may take to arrive in full; later it is refused with 408"
+                    + " (default: ${DEFAULT-VALUE})")
+    int bodyDeadlineSeconds;
+
+    @Option(names = "--connections-per-address", defaultValue = "" + ConnectionLimits.DEFAULT_PER_ADDRESS,
+            description = "connections one client address may hold open; 0 for none, behind a proxy that limits"
+                    + " its clients (default: ${DEFAULT-VALUE})")
+    int connectionsPerAddress;
+
+    @Option(names = "--connections-max", defaultValue = "" + ConnectionLimits.DEFAULT_TOTAL,
+            description = "connections this host holds open; beyond it, it accepts no more until one closes"
+                    + " (default: ${DEFAULT-VALUE})")
+    int connectionsMax;
+
     @Option(names = "--generated-users", defaultValue = "0",
             description = "memory and embedded modes: also add @user1 to @user<N> (for load runs)")
     int generatedUsers;
@@ -64,7 +81,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " and memory needs none");
         }
         HostConfig config = configure(HostConfig.from(chosen, port, root.environment())
-                .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax)));
+                .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax))
+                .withConnections(new ConnectionLimits(Duration.ofSeconds(bodyDeadlineSeconds), connectionsPerAddress,
+                        connectionsMax)));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, engines.data(), engines.dynamoPort, engines.postgresPort,

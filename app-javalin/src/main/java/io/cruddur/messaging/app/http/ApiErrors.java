@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
 final class ApiErrors {
     static final String BODY_MALFORMED = "body_malformed";
     static final String BODY_TOO_LARGE = "body_too_large";
+    static final String BODY_TOO_SLOW = "body_too_slow";
+    static final String REQUEST_MALFORMED = "request_malformed";
+    static final String URI_TOO_LONG = "uri_too_long";
+    static final String HEADERS_TOO_LARGE = "headers_too_large";
     static final String INTERNAL_ERROR = "internal_error";
     static final String EVENT_STREAMS_FULL = "event_streams_full";
     static final String ORIGIN_NOT_ALLOWED = "origin_not_allowed";
@@ -52,7 +56,7 @@ final class ApiErrors {
             answer(ctx, refusal.status(), List.of(refusal.code()));
         });
         config.routes.exception(HttpResponseException.class, (http, ctx) ->
-                answer(ctx, http.getStatus(), List.of(http.getStatus() == 413 ? BODY_TOO_LARGE : "http_" + http.getStatus())));
+                answer(ctx, http.getStatus(), List.of(code(http.getStatus()))));
         config.routes.exception(Exception.class, (unexpected, ctx) -> {
             String request;
             try {
@@ -65,6 +69,18 @@ final class ApiErrors {
             LOG.error("unexpected failure on {}", request, unexpected);
             answer(ctx, 500, List.of(INTERNAL_ERROR));
         });
+    }
+
+    /** The code for a status HTTP itself refused with, before or outside the routes. */
+    static String code(int status) {
+        return switch (status) {
+            case 400 -> REQUEST_MALFORMED;
+            case 408 -> BODY_TOO_SLOW;
+            case 413 -> BODY_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 431 -> HEADERS_TOO_LARGE;
+            default -> "http_" + status;
+        };
     }
 
     private static void answer(Context ctx, int status, List<String> codes) {

@@ -20,20 +20,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP host: routes, authentication, CORS for {@code FRONTEND_URL}, a body size limit, the
- * error table, security headers, health, metrics on a port of their own when configured, and in the
- * local deployments the dev login and the
- * issuer's key set.
+ * The HTTP host: routes, authentication, CORS for {@code FRONTEND_URL}, bodies read whole within a
+ * size and a deadline before any route runs, connection limits, the error table, security headers,
+ * health, metrics on a port of their own when configured, and in the local deployments the dev
+ * login and the issuer's key set.
  */
 public final class HttpApi {
     /** Large enough for a 1024-character message of 4-byte characters in JSON, small enough to refuse junk. */
     static final long MAX_BODY_BYTES = 16 * 1024;
     /** How long a stop waits for requests under way to finish. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a connection may stay silent; twice the live events' heartbeat, so an open stream
+     * never reaches it.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2 * LiveEvents.HEARTBEAT_SECONDS);
     /** How long a browser may reuse a preflight's answer before asking again. */
     static final Duration PREFLIGHT_MAX_AGE = Duration.ofMinutes(10);
     private static final String CALLER = "caller";
@@ -84,8 +92,23 @@ public final class HttpApi {
             app.http.maxRequestSize = MAX_BODY_BYTES;
             app.startup.showJavalinBanner = false;
             app.staticFiles.add("/public", Location.CLASSPATH);
-            // With a stop timeout, Javalin's statistics handler lets requests under way finish.
-            app.jetty.modifyServer(jetty -> jetty.setStopTimeout(STOP_TIMEOUT.toMillis()));
+            app.jetty.modifyServer(jetty -> {
+                // With a stop timeout, Javalin's statistics handler lets requests under way finish.
+                jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
+                jetty.insertHandler(new WholeBodies((int) MAX_BODY_BYTES, config.connections().bodyDeadline()));
+                jetty.setErrorHandler(new ServerRefusals());
+                jetty.addBean(new NetworkConnectionLimit(config.connections().total(), jetty));
+            });
+            app.jetty.addConnector((jetty, http) -> {
+                ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                if (config.connections().perAddress() > 0) {
+                    connector.addBean(new ConnectionsPerAddress(config.connections().perAddress()));
+                }
+                return connector;
+            });
 
             ApiErrors.install(app);
             app.routes.before(ctx -> {
@@ -121,7 +144,7 @@ public final class HttpApi {
                 app.routes.get("/.well-known/jwks.json", ctx -> ctx.json(login.publicKeySet()));
                 app.routes.get("/dev/users", ctx -> ctx.json(login.users()));
             });
-        }).start(config.host(), config.port());
+        }).start();
         if (config.mode().issuesOwnTokens() && !config.loopbackOnly()) {
             LOG.warn("listening on {}, beyond this machine: its dev login gives a token for any user to whoever"
                     + " reaches it", config.host());
