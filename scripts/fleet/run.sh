@@ -47,10 +47,13 @@ java -jar "$JAR" ddb schema-load
 java -jar "$JAR" db setup
 java -jar "$JAR" db update-cognito-user-ids
 
+# the figures come from probes that send far faster than a person
+limits=()
+[ "${1:-}" = measure ] && limits=(--sends-per-minute 0 --starts-per-minute 0)
 declare -A host_pid
 for i in 1 2 3; do
   STREAM_WORKER_ID=host-$i java -jar "$JAR" serve --mode aws --port "460$i" --stream-worker \
-    --connections-per-address 0 > "$work/host-$i.log" 2>&1 &
+    --behind-proxy "${limits[@]}" > "$work/host-$i.log" 2>&1 &
   pids+=($!)
   host_pid[host-$i]=$!
 done

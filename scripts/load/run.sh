@@ -82,7 +82,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 for mode in memory embedded; do
   java -jar "$HOST_JAR" serve --mode "$mode" --port "$PORT" --throwaway --dynamodb-port "$DYNAMO_PORT" \
     --postgres-port "$POSTGRES_PORT" --metrics-port "$METRICS_PORT" \
-    --generated-users "$USERS" > "$work/$mode.log" 2>&1 &
+    --generated-users "$USERS" --sends-per-minute 0 --starts-per-minute 0 --dev-logins-per-minute 0 \
+    > "$work/$mode.log" 2>&1 &
   host=$!
   for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 0.5; done
   # @user1 and @user2 are the lag probe's; the others each start a conversation with the next.

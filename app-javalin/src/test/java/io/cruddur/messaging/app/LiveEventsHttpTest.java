@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.app.config.RateLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -27,7 +28,7 @@ class LiveEventsHttpTest {
 
     @BeforeAll
     static void start() {
-        host = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of()));
+        host = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of()).withRates(RateLimits.NONE));
         api = new ApiClient(host.port());
     }
 

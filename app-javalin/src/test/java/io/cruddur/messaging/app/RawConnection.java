@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * One TCP connection to a host, written byte by byte as a hostile client would: from a chosen
@@ -31,6 +32,21 @@ final class RawConnection implements AutoCloseable {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+    }
+
+    /** One whole request on a connection of its own, and the host's whole answer. */
+    static String exchange(String fromAddress, int port, String request) {
+        try (RawConnection connection = open(fromAddress, port)) {
+            return connection.write(request).readAnswer(Duration.ofSeconds(5));
+        }
+    }
+
+    /** A request with a body, closing the connection after the answer. */
+    static String request(String method, String path, String token, String body, String... headers) {
+        return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + String.join("", Arrays.stream(headers).map(header -> header + "\r\n").toList())
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
     /** The head of a request whose body is {@code declaredLength} bytes long. */

@@ -24,7 +24,7 @@ class SlowClientsTest {
     static void start() {
         host = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of()));
         strict = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of())
-                .withConnections(new ConnectionLimits(Duration.ofSeconds(1), 3, 100)));
+                .withConnections(new ConnectionLimits(Duration.ofSeconds(1), 3, 100, false)));
         andrew = new ApiClient(host.port()).login("andrewbrown");
     }
 
@@ -118,9 +118,7 @@ class SlowClientsTest {
     }
 
     private static String exchange(String request) {
-        try (RawConnection connection = RawConnection.open("127.0.0.1", host.port())) {
-            return connection.write(request).readAnswer(Duration.ofSeconds(5));
-        }
+        return RawConnection.exchange("127.0.0.1", host.port(), request);
     }
 
     private static void sleep(Duration time) {

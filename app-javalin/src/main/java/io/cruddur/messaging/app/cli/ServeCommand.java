@@ -5,6 +5,7 @@ import io.cruddur.messaging.app.Deployment;
 import io.cruddur.messaging.app.config.ConnectionLimits;
 import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.app.config.RateLimits;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,14 +58,37 @@ final class ServeCommand implements Callable<Integer> {
     int bodyDeadlineSeconds;
 
     @Option(names = "--connections-per-address", defaultValue = "" + ConnectionLimits.DEFAULT_PER_ADDRESS,
-            description = "connections one client address may hold open; 0 for none, behind a proxy that limits"
-                    + " its clients (default: ${DEFAULT-VALUE})")
+            description = "connections one client address may hold open; 0 for no limit (default: ${DEFAULT-VALUE})")
     int connectionsPerAddress;
+
+    @Option(names = "--behind-proxy", description = "every connection comes from a proxy, which puts the client's address"
+            + " in X-Forwarded-For (replacing any the client sent): limits per address use that one, and"
+            + " --connections-per-address does not apply")
+    boolean behindProxy;
 
     @Option(names = "--connections-max", defaultValue = "" + ConnectionLimits.DEFAULT_TOTAL,
             description = "connections this host holds open; beyond it, it accepts no more until one closes"
                     + " (default: ${DEFAULT-VALUE})")
     int connectionsMax;
+
+    @Option(names = "--sends-per-minute", defaultValue = "" + RateLimits.DEFAULT_SENDS,
+            description = "messages one user may send in existing conversations, per minute and host; 0 for no limit"
+                    + " (default: ${DEFAULT-VALUE})")
+    int sendsPerMinute;
+
+    @Option(names = "--starts-per-minute", defaultValue = "" + RateLimits.DEFAULT_STARTS,
+            description = "conversations one user may start by handle, per minute and host; 0 for no limit"
+                    + " (default: ${DEFAULT-VALUE})")
+    int startsPerMinute;
+
+    @Option(names = "--dev-logins-per-minute", defaultValue = "" + RateLimits.DEFAULT_DEV_LOGINS,
+            description = "dev logins from one client address, per minute; 0 for no limit (default: ${DEFAULT-VALUE})")
+    int devLoginsPerMinute;
+
+    @Option(names = "--refused-tokens-per-minute", defaultValue = "" + RateLimits.DEFAULT_REFUSED_TOKENS,
+            description = "tokens from one client address that may fail to verify, per minute; past it, its requests"
+                    + " with a token are refused until it refills; 0 for no limit (default: ${DEFAULT-VALUE})")
+    int refusedTokensPerMinute;
 
     @Option(names = "--generated-users", defaultValue = "0",
             description = "memory and embedded modes: also add @user1 to @user<N> (for load runs)")
@@ -83,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         HostConfig config = configure(HostConfig.from(chosen, port, root.environment())
                 .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax))
                 .withConnections(new ConnectionLimits(Duration.ofSeconds(bodyDeadlineSeconds), connectionsPerAddress,
-                        connectionsMax)));
+                        connectionsMax, behindProxy))
+                .withRates(new RateLimits(sendsPerMinute, startsPerMinute, devLoginsPerMinute, refusedTokensPerMinute)));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, engines.data(), engines.dynamoPort, engines.postgresPort,

@@ -28,10 +28,11 @@ import java.util.OptionalInt;
  *                     for; 0 picks a free port)
  * @param eventStreams how many live event streams the host keeps open
  * @param connections  what one client may hold of the host's connections, and how long a body may take
+ * @param rates        how often one user or client address may send, start, sign in or fail to
  */
 public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, byte[] cursorSecret,
         Optional<CognitoSettings> cognito, OptionalInt metricsPort, EventStreamLimits eventStreams,
-        ConnectionLimits connections) {
+        ConnectionLimits connections, RateLimits rates) {
     public static final int DEFAULT_PORT = 4567;
     public static final String LOOPBACK = "127.0.0.1";
     public static final String EVERY_INTERFACE = "0.0.0.0";
@@ -69,6 +70,7 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
         Objects.requireNonNull(cognito, "cognito");
         Objects.requireNonNull(eventStreams, "eventStreams");
         Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(rates, "rates");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0-65535, was " + port);
         }
@@ -94,28 +96,38 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
         Optional<CognitoSettings> cognito = mode == Mode.AWS ? Optional.of(CognitoSettings.fromEnvironment(environment))
                 : Optional.empty();
         return new HostConfig(mode, mode.defaultHost(), port, frontend, secret, cognito, OptionalInt.empty(),
-                EventStreamLimits.DEFAULT, ConnectionLimits.DEFAULT);
+                EventStreamLimits.DEFAULT, ConnectionLimits.DEFAULT,
+                RateLimits.DEFAULT);
     }
 
     /** This configuration listening on another address. */
     public HostConfig withHost(String address) {
-        return new HostConfig(mode, address, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, connections);
+        return new HostConfig(mode, address, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, connections,
+                rates);
     }
 
     /** This configuration serving {@code GET /metrics} on a port of its own (0: any free port). */
     public HostConfig withMetricsPort(int metrics) {
         return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, OptionalInt.of(metrics), eventStreams,
-                connections);
+                connections, rates);
     }
 
     /** This configuration with other limits on live event streams. */
     public HostConfig withEventStreams(EventStreamLimits limits) {
-        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, limits, connections);
+        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, limits, connections,
+                rates);
     }
 
     /** This configuration with other limits on what one client's connections may hold. */
     public HostConfig withConnections(ConnectionLimits limits) {
-        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, limits);
+        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, limits,
+                rates);
+    }
+
+    /** This configuration with other rate limits. */
+    public HostConfig withRates(RateLimits limits) {
+        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, connections,
+                limits);
     }
 
     /** Whether the API listens only where this machine alone reaches it. */

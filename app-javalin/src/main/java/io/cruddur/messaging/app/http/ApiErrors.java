@@ -26,6 +26,7 @@ final class ApiErrors {
     static final String INTERNAL_ERROR = "internal_error";
     static final String EVENT_STREAMS_FULL = "event_streams_full";
     static final String ORIGIN_NOT_ALLOWED = "origin_not_allowed";
+    static final String RATE_LIMITED = "rate_limited";
     private static final Duration EVENT_STREAMS_RETRY_AFTER = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -89,7 +90,7 @@ final class ApiErrors {
 
     /**
      * A refusal only the host can make: a body it cannot read (malformed JSON, wrong field types),
-     * a page of another origin, or no room for another event stream.
+     * a page of another origin, a client over a rate limit, or no room for another event stream.
      */
     static final class HostRefusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -111,6 +112,12 @@ final class ApiErrors {
 
         static HostRefusal originNotAllowed() {
             return new HostRefusal(403, ORIGIN_NOT_ALLOWED, "a page of another origin called the API", Optional.empty());
+        }
+
+        /** Retry-After is in whole seconds, rounded up: a client that waits it is let through. */
+        static HostRefusal rateLimited(Duration untilAllowed) {
+            Duration wait = Duration.ofSeconds(Math.max(1, (untilAllowed.toMillis() + 999) / 1000));
+            return new HostRefusal(429, RATE_LIMITED, "over the rate limit", Optional.of(wait));
         }
 
         static HostRefusal eventStreamsFull() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
@@ -84,7 +85,8 @@ public final class HttpApi {
 
     /** Starts listening; returns the port (useful when the configured port is 0). */
     public synchronized int start() {
-        MessagingRoutes routes = new MessagingRoutes(messaging, verifier, json);
+        MessagingRoutes routes = new MessagingRoutes(messaging, verifier, json, config.rates());
+        Throttle devLogins = new Throttle(config.rates().devLoginsPerMinute());
         CrossOrigin crossOrigin = new CrossOrigin(config.frontendUrl(), PREFLIGHT_MAX_AGE);
         news = messaging.subscribeToNews(events);
         server = Javalin.create(app -> {
@@ -100,11 +102,14 @@ public final class HttpApi {
                 jetty.addBean(new NetworkConnectionLimit(config.connections().total(), jetty));
             });
             app.jetty.addConnector((jetty, http) -> {
+                if (config.connections().behindProxy()) {
+                    http.addCustomizer(new ForwardedRequestCustomizer());
+                }
                 ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
                 connector.setHost(config.host());
                 connector.setPort(config.port());
                 connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-                if (config.connections().perAddress() > 0) {
+                if (config.connections().perAddress() > 0 && !config.connections().behindProxy()) {
                     connector.addBean(new ConnectionsPerAddress(config.connections().perAddress()));
                 }
                 return connector;
@@ -137,6 +142,7 @@ public final class HttpApi {
                     events.join(client.ctx().<User>attribute(CALLER).id(), new SseSink(client)));
             devLogin.ifPresent(login -> {
                 app.routes.post("/dev/login", ctx -> {
+                    devLogins.take(ctx.ip());
                     String handle = JsonBodies.text(JsonBodies.object(json, ctx), "handle");
                     String token = login.tokenFor(new Handle(handle == null ? "" : handle));
                     ctx.json(new Views.TokenView(token, "Bearer", LocalIssuer.TOKEN_LIFETIME.toSeconds()));

@@ -3,9 +3,14 @@ package io.cruddur.messaging.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cruddur.messaging.app.auth.AccessTokenVerifier;
+import io.cruddur.messaging.app.auth.TokenRejected;
+import io.cruddur.messaging.app.config.RateLimits;
+import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.Cursor;
+import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.PageLimit;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
@@ -30,11 +35,17 @@ final class MessagingRoutes {
     private final Messaging messaging;
     private final AccessTokenVerifier verifier;
     private final ObjectMapper json;
+    private final Throttle sends;
+    private final Throttle starts;
+    private final Throttle refusedTokens;
 
-    MessagingRoutes(Messaging messaging, AccessTokenVerifier verifier, ObjectMapper json) {
+    MessagingRoutes(Messaging messaging, AccessTokenVerifier verifier, ObjectMapper json, RateLimits rates) {
         this.messaging = messaging;
         this.verifier = verifier;
         this.json = json;
+        this.sends = new Throttle(rates.sendsPerMinute());
+        this.starts = new Throttle(rates.startsPerMinute());
+        this.refusedTokens = new Throttle(rates.refusedTokensPerMinute());
     }
 
     /** Pattern B. The next (older) page is linked with {@code rel="next"}. */
@@ -72,12 +83,17 @@ final class MessagingRoutes {
         String text = JsonBodies.text(body, "message");
         String group = JsonBodies.text(body, "message_group_uuid");
         String clientId = Optional.ofNullable(JsonBodies.text(body, "message_uuid")).orElse(ctx.header(IDEMPOTENCY_KEY));
+        // parsed first: only a well-formed request spends the caller's allowance
         if (group != null) {
-            ctx.json(Views.SentView.of(messaging.sendMessage(SendMessageCommand.parse(caller, group, text, clientId))));
+            SendMessageCommand send = SendMessageCommand.parse(caller, group, text, clientId);
+            sends.take(caller.id().toString());
+            ctx.json(Views.SentView.of(messaging.sendMessage(send)));
             return;
         }
-        var started = messaging.startConversation(
-                StartConversationCommand.parse(caller, JsonBodies.text(body, "handle"), text, clientId));
+        StartConversationCommand start = StartConversationCommand.parse(caller, JsonBodies.text(body, "handle"), text,
+                clientId);
+        starts.take(caller.id().toString());
+        var started = messaging.startConversation(start);
         ctx.json(new Views.StartedView(started.groupId().toString()));
     }
 
@@ -87,9 +103,32 @@ final class MessagingRoutes {
         ctx.json(Views.ShortProfileView.of(messaging.findUser(new Handle(raw.startsWith("@") ? raw.substring(1) : raw))));
     }
 
-    /** The signed-in user of a request: a verified token whose subject the directory knows. */
+    /**
+     * The signed-in user of a request: a verified token whose subject the directory knows. Each
+     * token refused counts against the client's address; an address past its allowance has its
+     * tokens refused unread until the allowance refills.
+     */
     User caller(Context ctx) {
-        return messaging.authenticate(verifier.verifyHeader(ctx.header("Authorization")));
+        String authorization = ctx.header("Authorization");
+        if (authorization == null) {
+            return messaging.authenticate(verifier.verifyHeader(null));
+        }
+        refusedTokens.refuseIfSpent(ctx.ip());
+        CognitoUserId subject;
+        try {
+            subject = verifier.verifyHeader(authorization);
+        } catch (TokenRejected refused) {
+            refusedTokens.spend(ctx.ip());
+            throw refused;
+        }
+        try {
+            return messaging.authenticate(subject);
+        } catch (MessagingException refused) {
+            if (refused.code() == ErrorCode.USER_UNKNOWN) {
+                refusedTokens.spend(ctx.ip());
+            }
+            throw refused;
+        }
     }
 
     private static PageRequest page(Context ctx) {

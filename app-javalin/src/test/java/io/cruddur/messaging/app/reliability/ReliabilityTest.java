@@ -9,6 +9,7 @@ import io.cruddur.messaging.app.ApiClient;
 import io.cruddur.messaging.app.Deployment;
 import io.cruddur.messaging.app.Ports;
 import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.app.config.RateLimits;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.NewUser;
 import java.io.IOException;
@@ -254,7 +255,7 @@ class ReliabilityTest {
     }
 
     private Deployment start(int dynamoPort) throws IOException {
-        return Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()), Optional.of(dataDirectory),
+        return Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()).withRates(RateLimits.NONE), Optional.of(dataDirectory),
                 dynamoPort, 0, TABLE);
     }
 
