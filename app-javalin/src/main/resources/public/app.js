@@ -154,9 +154,14 @@ function setOlder(link) {
   $('load-older').hidden = !state.older;
 }
 
+// A message uuid is unique per sender (it is the sender's idempotency key), not across senders.
+function sentId(message) {
+  return `${message.handle}/${message.uuid}`;
+}
+
 function messageItem(message) {
   const item = element('li', message.handle === state.me ? 'mine' : null);
-  item.dataset.message = message.uuid;
+  item.dataset.message = sentId(message);
   const who = element('span', 'who');
   who.append(person(message, '', ' '));
   item.append(who, element('span', 'time', when(message.created_at)), element('p', 'text', tame(message.message)));
@@ -164,7 +169,7 @@ function messageItem(message) {
 }
 
 function showMessage(message) {
-  if (message.message_group_uuid !== state.open || document.querySelector(`[data-message="${message.uuid}"]`)) return;
+  if (message.message_group_uuid !== state.open || document.querySelector(`[data-message="${sentId(message)}"]`)) return;
   const item = messageItem(message);
   $('messages').append(item);
   item.scrollIntoView();

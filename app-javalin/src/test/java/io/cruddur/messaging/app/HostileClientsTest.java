@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,25 @@ class HostileClientsTest {
         assertThat(control.body().get(0).asText()).isEqualTo("message_control_characters");
         assertThat(messageCount()).isEqualTo(before);
         assertThat(send("two\\nlines\\tand a tab").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_message_uuid_someone_else_used_neither_blocks_a_send_nor_reveals_theirs() {
+        String bayko = api.login("bayko");
+        String uuid = UUID.randomUUID().toString();
+        ApiClient.Reply mine = api.post("/api/messages", andrew, "{\"message\":\"mine\",\"message_group_uuid\":\""
+                + group + "\",\"message_uuid\":\"" + uuid + "\"}");
+
+        ApiClient.Reply theirs = api.post("/api/messages", bayko, "{\"message\":\"theirs\",\"message_group_uuid\":\""
+                + group + "\",\"message_uuid\":\"" + uuid + "\"}");
+
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.body().get("handle").asText()).isEqualTo("bayko");
+        assertThat(theirs.body().get("message").asText()).isEqualTo("theirs");
+        assertThat(api.post("/api/messages", andrew, "{\"message\":\"mine\",\"message_group_uuid\":\"" + group
+                + "\",\"message_uuid\":\"" + uuid + "\"}").body()).as("andrew's retry").isEqualTo(mine.body());
+        ApiClient.Reply conversation = api.get("/api/messages/" + group + "?limit=3", andrew);
+        assertThat(conversation.body().findValuesAsText("message")).endsWith("mine", "theirs");
     }
 
     @Test

@@ -17,11 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The single-table layout, as the reference Cruddur backend writes it, plus two item kinds of
  * our own. Only group rows carry {@code message_group_uuid}, so the GSI holds them alone.
  * <pre>
- * message       pk MSG#{group}          sk {created_at}   message_uuid message user_uuid user_display_name user_handle
- * group row     pk GRP#{owner}          sk {last_msg_at}  message_group_uuid message user_uuid user_display_name user_handle
- * message id    pk MSGID#{message_uuid} sk MSGID          message_pk message_sk       (idempotency; ours)
- * pair          pk PAIR#{uuid}#{uuid}   sk PAIR           group_uuid                  (one group per pair; ours)
+ * message       pk MSG#{group}                   sk {created_at}   message_uuid message user_uuid user_display_name user_handle
+ * group row     pk GRP#{owner}                   sk {last_msg_at}  message_group_uuid message user_uuid user_display_name user_handle
+ * message id    pk MSGID#{sender}#{message_uuid} sk MSGID          message_pk message_sk       (idempotency; ours)
+ * pair          pk PAIR#{uuid}#{uuid}            sk PAIR           group_uuid                  (one group per pair; ours)
  * </pre>
+ * A message id item is its sender's idempotency key, so one sender's ids never collide with
+ * another's: no one learns of, or claims first, an id someone else uses.
  */
 final class MessageTable {
     static final String DEFAULT_NAME = "cruddur-messages";
@@ -108,7 +110,7 @@ final class MessageTable {
     /** Points from a message id to its message, so an id is stored once whatever the group. */
     static Map<String, AttributeValue> messageIdItem(Message message) {
         return Map.of(
-                PK, s(MESSAGE_ID_PREFIX + message.id()),
+                PK, s(MESSAGE_ID_PREFIX + message.sender().id() + "#" + message.id()),
                 SK, s(MESSAGE_ID_SK),
                 MESSAGE_PK, s(messagesKey(message.groupId())),
                 MESSAGE_SK, s(Timestamps.format(message.createdAt())));

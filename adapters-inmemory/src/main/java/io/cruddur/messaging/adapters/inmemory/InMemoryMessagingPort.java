@@ -50,7 +50,7 @@ public final class InMemoryMessagingPort implements MessagingPort {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<MessageGroupId, NavigableMap<Instant, Message>> messagesByGroup = new HashMap<>();
-    private final Map<MessageId, Message> messagesById = new HashMap<>();
+    private final Map<SentId, Message> messagesBySentId = new HashMap<>();
     private final Map<UserId, NavigableMap<Instant, MessageGroupRow>> rowsByOwner = new HashMap<>();
     private final Map<MessageGroupId, Map<UserId, MessageGroupRow>> rowsByGroup = new HashMap<>();
     private final Map<UserPair, MessageGroupId> groupsByPair = new HashMap<>();
@@ -83,7 +83,7 @@ public final class InMemoryMessagingPort implements MessagingPort {
     @Override
     public AppendOutcome appendMessage(Message message) {
         AppendOutcome outcome = write(() -> {
-            Message existing = messagesById.get(message.id());
+            Message existing = messagesBySentId.get(SentId.of(message));
             if (existing != null) {
                 return new AppendOutcome.AlreadyStored(existing);
             }
@@ -123,7 +123,7 @@ public final class InMemoryMessagingPort implements MessagingPort {
             if (existingGroup != null) {
                 return new StartOutcome.PairExists(existingGroup);
             }
-            Message taken = messagesById.get(conversation.first().id());
+            Message taken = messagesBySentId.get(SentId.of(conversation.first()));
             if (taken != null) {
                 return new StartOutcome.MessageIdTaken(taken);
             }
@@ -163,7 +163,7 @@ public final class InMemoryMessagingPort implements MessagingPort {
         NavigableMap<Instant, Message> group = messagesByGroup.computeIfAbsent(message.groupId(), id -> new TreeMap<>());
         Message stored = message.at(freeTime(group, message.createdAt()));
         group.put(stored.createdAt(), stored);
-        messagesById.put(stored.id(), stored);
+        messagesBySentId.put(SentId.of(stored), stored);
         return stored;
     }
 
@@ -223,6 +223,13 @@ public final class InMemoryMessagingPort implements MessagingPort {
             return action.get();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** A message id as its sender's idempotency key. */
+    private record SentId(UserId sender, MessageId id) {
+        static SentId of(Message message) {
+            return new SentId(message.sender().id(), message.id());
         }
     }
 }

@@ -59,19 +59,31 @@ class SendMessageTest {
     }
 
     @Test
-    void a_client_message_id_cannot_be_reused_for_another_message() {
+    void a_client_message_id_cannot_be_reused_by_its_sender_for_another_message() {
         UUID id = UUID.randomUUID();
         world.messaging.sendMessage(withClientId(world.bayko, group, "original", id));
-        MessageGroupId other = world.start(world.andrew, world.londo, "other group").groupId();
+        MessageGroupId other = world.start(world.bayko, world.londo, "other group").groupId();
 
         assertRefused(() -> world.messaging.sendMessage(withClientId(world.bayko, group, "edited", id)),
                 ErrorCode.MESSAGE_UUID_REUSED);
-        assertRefused(() -> world.messaging.sendMessage(withClientId(world.andrew, group, "original", id)),
-                ErrorCode.MESSAGE_UUID_REUSED);
-        assertRefused(() -> world.messaging.sendMessage(withClientId(world.andrew, other, "original", id)),
+        assertRefused(() -> world.messaging.sendMessage(withClientId(world.bayko, other, "original", id)),
                 ErrorCode.MESSAGE_UUID_REUSED);
         assertThat(world.messages(world.andrew, group, PageRequest.first()).messages())
                 .extracting(message -> message.text().value()).containsExactly("hello", "original");
+    }
+
+    @Test
+    void another_sender_may_use_the_same_client_message_id() {
+        UUID id = UUID.randomUUID();
+        Message baykos = world.messaging.sendMessage(withClientId(world.bayko, group, "original", id));
+
+        Message andrews = world.messaging.sendMessage(withClientId(world.andrew, group, "original", id));
+
+        assertThat(andrews.id()).isEqualTo(baykos.id());
+        assertThat(andrews.sender()).isEqualTo(world.andrew);
+        assertThat(world.messaging.sendMessage(withClientId(world.bayko, group, "original", id))).isEqualTo(baykos);
+        assertThat(world.messages(world.andrew, group, PageRequest.first()).messages())
+                .extracting(message -> message.sender().handle().value()).containsExactly("andrewbrown", "bayko", "andrewbrown");
     }
 
     @Test

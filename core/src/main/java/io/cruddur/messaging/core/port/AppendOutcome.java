@@ -9,7 +9,7 @@ public sealed interface AppendOutcome {
     record Appended(Message stored) implements AppendOutcome {
     }
 
-    /** A message with this id was stored before; nothing was written. */
+    /** The sender stored a message with this id before; nothing was written. */
     record AlreadyStored(Message existing) implements AppendOutcome {
     }
 }

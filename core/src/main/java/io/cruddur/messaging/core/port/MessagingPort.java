@@ -17,7 +17,9 @@ import java.util.Optional;
  *   <li>a message's time is unique within its group and a group row's time is unique within its
  *       owner's rows: a write that meets an equal time stores at the next free microsecond, so
  *       nothing is overwritten;</li>
- *   <li>a message id is stored once, whatever the group;</li>
+ *   <li>a message id is stored once per sender, whatever the group (the id is the sender's
+ *       idempotency key: another sender's message may carry the same id, so no one learns of,
+ *       or blocks, an id they did not use);</li>
  *   <li>a pair of users has at most one group, however many start it at once;</li>
  *   <li>multi-item writes are atomic.</li>
  * </ul>
@@ -26,7 +28,10 @@ import java.util.Optional;
  */
 public interface MessagingPort {
 
-    /** Stores a message, unless its id is already stored, in which case the stored one comes back. */
+    /**
+     * Stores a message, unless its sender already stored one with this id, in which case the
+     * stored one comes back.
+     */
     AppendOutcome appendMessage(Message message);
 
     /** The message of a group stored at that time with that id, if there is one. */
@@ -43,7 +48,8 @@ public interface MessagingPort {
 
     /**
      * Creates a group for a pair with both members' rows and its first message, all or nothing,
-     * unless the pair already has a group or the message id is taken; then nothing is written.
+     * unless the pair already has a group or the sender already used the message id; then
+     * nothing is written.
      */
     StartOutcome startConversation(NewConversation conversation);
 

@@ -14,7 +14,7 @@ public sealed interface StartOutcome {
     record PairExists(MessageGroupId existing) implements StartOutcome {
     }
 
-    /** The first message's id is already stored; nothing was written. */
+    /** The sender already stored a message with the first message's id; nothing was written. */
     record MessageIdTaken(Message existing) implements StartOutcome {
     }
 }

@@ -148,6 +148,22 @@ public abstract class MessagingPortContract {
     }
 
     @Test
+    void another_sender_may_use_the_same_id_and_stores_a_message_of_their_own() {
+        List<Message> conversation = conversationOf(1);
+        User other = user("other");
+        Message first = appended(port.appendMessage(
+                message(groupOf(conversation), conversation.get(0).sender(), "mine", T0.plusSeconds(5))));
+
+        Message same = new Message(first.id(), groupOf(conversation), other, new MessageText("theirs"), T0.plusSeconds(6));
+        Message theirs = appended(port.appendMessage(same));
+
+        assertThat(theirs.id()).isEqualTo(first.id());
+        assertThat(port.appendMessage(same.at(T0.plusSeconds(7)))).isEqualTo(new AppendOutcome.AlreadyStored(theirs));
+        assertThat(texts(port.messages(groupOf(conversation), SliceQuery.newest(10))))
+                .containsExactly("theirs", "mine", "message 1");
+    }
+
+    @Test
     void unicode_text_is_stored_exactly() {
         List<Message> conversation = conversationOf(1);
         MessageGroupId group = groupOf(conversation);
@@ -243,6 +259,17 @@ public abstract class MessagingPortContract {
         assertThat(port.groupRows(stranger.id(), SliceQuery.newest(10)).items()).isEmpty();
         assertThat(port.startConversation(new NewConversation(taken.sender(), stranger,
                 message(newGroup(), taken.sender(), "fresh id", T0)))).isInstanceOf(StartOutcome.Started.class);
+    }
+
+    @Test
+    void a_start_with_an_id_another_sender_used_goes_ahead() {
+        Message elsewhere = conversationOf(1).get(0);
+        User starter = user("starter");
+        Message first = new Message(elsewhere.id(), newGroup(), starter, new MessageText("hello"), T0);
+
+        StartOutcome outcome = port.startConversation(new NewConversation(starter, user("friend"), first));
+
+        assertThat(outcome).isEqualTo(new StartOutcome.Started(first));
     }
 
     @Test
