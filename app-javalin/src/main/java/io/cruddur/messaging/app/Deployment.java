@@ -139,6 +139,7 @@ public final class Deployment implements AutoCloseable {
         return new Deployment(host.http(), host.messaging(), host.newMessageFeed(), engineExports, () -> {
             host.http().stop();
             host.messaging().close();
+            host.userChanges().close();
             closeNewsBus.run();
             host.pool().close();
             closeEngines.run();

@@ -1,12 +1,16 @@
 package io.cruddur.messaging.app;
 
-import io.cruddur.messaging.app.config.HostConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cruddur.messaging.adapters.postgres.PostgresSettings;
+import io.cruddur.messaging.app.config.HostConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +74,24 @@ class EmbeddedHostTest {
                 .contains("dynamodb", "postgres");
     }
 
+    @Test
+    void a_user_deleted_from_the_database_by_hand_is_refused_at_once_not_at_the_caches_expiry() throws Exception {
+        try (Deployment host = start()) {
+            ApiClient api = new ApiClient(host.port());
+            String londo = api.login("londo");
+            assertThat(api.get("/api/message_groups", londo).status()).isEqualTo(200);
+            PostgresSettings database = PostgresSettings.fromEnvironment(EngineExports.parse(host.engineExports()));
+
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user().orElse(null),
+                    database.password().orElse(null)); Statement delete = connection.createStatement()) {
+                delete.execute("DELETE FROM users WHERE handle = 'londo'");
+            }
+
+            eventually(() -> api.get("/api/message_groups", londo).status() == 401);
+            assertThat(api.get("/api/message_groups", londo).body().get(0).asText()).isEqualTo("user_unknown");
+        }
+    }
+
     private Deployment start() throws IOException {
         return Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()),
                 Optional.of(dataDirectory), Ports.free(), 0, "cruddur-messages");
@@ -84,7 +106,7 @@ class EmbeddedHostTest {
     private static void eventually(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(PATTERN_E_BOUND);
         while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("pattern E within %s", PATTERN_E_BOUND).isBefore(deadline);
+            assertThat(Instant.now()).as("within %s", PATTERN_E_BOUND).isBefore(deadline);
             Thread.sleep(50);
         }
     }

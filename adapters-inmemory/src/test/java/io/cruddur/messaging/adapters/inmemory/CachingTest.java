@@ -15,6 +15,8 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserAccount;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.NewsBus;
+import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
@@ -66,6 +68,39 @@ class CachingTest {
 
         assertThat(moved.updated()).isEqualTo(1);
         assertThat(messaging.authenticate(andrewsSub)).isEqualTo(bayko);
+    }
+
+    @Test
+    void a_user_changed_elsewhere_is_forgotten_once_the_change_is_told() {
+        ToldChanges changes = new ToldChanges();
+        Messaging messaging = Messaging.builder().messages(countingStorage).users(countingDirectory)
+                .userChanges(changes).build();
+        assertThat(messaging.authenticate(andrewsSub)).isEqualTo(andrew);
+        assertThat(messaging.findUser(bayko.handle())).isEqualTo(bayko);
+
+        directory.assignCognitoUserIds(Map.of(andrew.handle(), new CognitoUserId("sub-andrew-elsewhere")));
+        assertThat(messaging.authenticate(andrewsSub)).as("still cached").isEqualTo(andrew);
+        changes.listener.changed(andrew.id());
+
+        assertRefused(() -> messaging.authenticate(andrewsSub), ErrorCode.USER_UNKNOWN);
+        int lookups = countingDirectory.lookups.get();
+        assertThat(messaging.findUser(bayko.handle())).isEqualTo(bayko);
+        assertThat(countingDirectory.lookups.get()).as("bayko stayed cached").isEqualTo(lookups);
+    }
+
+    @Test
+    void after_changes_may_have_gone_unheard_every_user_is_forgotten() {
+        ToldChanges changes = new ToldChanges();
+        Messaging messaging = Messaging.builder().messages(countingStorage).users(countingDirectory)
+                .userChanges(changes).build();
+        messaging.authenticate(andrewsSub);
+        directory.assignCognitoUserIds(Map.of(andrew.handle(), new CognitoUserId("sub-andrew-elsewhere")));
+
+        changes.listener.anyMayHaveChanged();
+
+        assertRefused(() -> messaging.authenticate(andrewsSub), ErrorCode.USER_UNKNOWN);
+        messaging.close();
+        assertThat(changes.listener).as("closing the facade ends the subscription").isNull();
     }
 
     @Test
@@ -129,6 +164,17 @@ class CachingTest {
 
     private User register(String handle, Optional<CognitoUserId> sub) {
         return directory.register(new NewUser(new Handle(handle), handle, handle + "@example.org", sub)).user();
+    }
+
+    /** Changes a test tells by hand. */
+    private static final class ToldChanges implements UserChanges {
+        private UserChanges.Listener listener;
+
+        @Override
+        public NewsBus.Subscription subscribe(UserChanges.Listener subscriber) {
+            listener = subscriber;
+            return () -> listener = null;
+        }
     }
 
     /** Counts the lookups that reach the real directory. */

@@ -5,6 +5,7 @@ import dagger.Binds;
 import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
+import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -12,8 +13,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 
 /**
- * The PostgreSQL user directory for a Dagger component: one pool per component. Needs a
- * {@link PostgresSettings} from outside ({@code @BindsInstance}); close the pool at shutdown.
+ * The PostgreSQL user directory for a Dagger component: one pool per component, and the changes
+ * of users its triggers tell of. Needs a {@link PostgresSettings} from outside
+ * ({@code @BindsInstance}); close the pool and the {@link PostgresUserChanges} at shutdown.
  * Another module may bind a {@link SqlLogger}, which then sees every statement.
  */
 @Module
@@ -43,6 +45,15 @@ public abstract class PostgresModule {
 
     @Binds
     abstract UserDirectoryPort users(PostgresUserDirectory directory);
+
+    @Provides
+    @Singleton
+    static PostgresUserChanges userChanges(PostgresSettings settings) {
+        return PostgresUserChanges.on(settings);
+    }
+
+    @Binds
+    abstract UserChanges changes(PostgresUserChanges changes);
 
     @BindsOptionalOf
     abstract SqlLogger sqlLogger();

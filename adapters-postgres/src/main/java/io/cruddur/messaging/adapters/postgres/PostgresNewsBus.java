@@ -8,7 +8,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,9 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +44,7 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     private static final String VERSION = "v1";
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int MAX_PER_STATEMENT = 500;
-    private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration CHECK_IDLE_CONNECTION = Duration.ofSeconds(15);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration POLL = PostgresListener.POLL;
 
     private final DataSource publishing;
     private final BlockingQueue<String> outbox = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -59,9 +53,8 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     private final Object sentSignal = new Object();
     private final List<Consumer<MessageNews>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread publisher;
-    private final Optional<Thread> listener;
+    private final Optional<PostgresListener> listener;
     private volatile boolean running = true;
-    private volatile boolean listeningNow;
 
     /**
      * @param listening  where the listening connection comes from: unpooled, as it stays open
@@ -73,10 +66,9 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
 
     private PostgresNewsBus(Optional<DataSource> listening, DataSource publishing) {
         this.publishing = publishing;
-        this.publisher = daemon(this::publishLoop, "news-publisher");
-        this.listener = listening.map(source -> daemon(() -> listenLoop(source), "news-listener"));
+        this.publisher = PostgresListener.daemon(this::publishLoop, "news-publisher");
         publisher.start();
-        listener.ifPresent(Thread::start);
+        this.listener = listening.map(source -> new PostgresListener(source, CHANNEL, () -> { }, this::dispatch));
     }
 
     /** A bus that only publishes, such as a serverless function's, which has no clients to tell. */
@@ -86,13 +78,7 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
 
     /** A bus on the user database: listening on a connection of its own, publishing through {@code pool}. */
     public static PostgresNewsBus on(PostgresSettings settings, DataSource pool) {
-        PGSimpleDataSource direct = new PGSimpleDataSource();
-        direct.setUrl(settings.jdbcUrl());
-        settings.user().ifPresent(direct::setUser);
-        settings.password().ifPresent(direct::setPassword);
-        direct.setApplicationName(APPLICATION_NAME);
-        direct.setTcpKeepAlive(true);
-        return new PostgresNewsBus(direct, pool);
+        return new PostgresNewsBus(PostgresListener.direct(settings, APPLICATION_NAME), pool);
     }
 
     @Override
@@ -137,18 +123,15 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
 
     /** Whether the listening connection is open and listening now. */
     public boolean listening() {
-        return listeningNow;
+        return listener.map(PostgresListener::listening).orElse(false);
     }
 
     /** Stops both threads; news still queued is sent first, if the database answers. */
     @Override
     public void close() {
         running = false;
-        join(publisher);
-        listener.ifPresent(thread -> {
-            thread.interrupt();
-            join(thread);
-        });
+        PostgresListener.join(publisher);
+        listener.ifPresent(PostgresListener::close);
     }
 
     static String payload(MessageNews news) {
@@ -189,10 +172,10 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
                 backoff = POLL;
             } catch (SQLException unreachable) {
                 LOG.warn("{} pieces of news were not published: {}", batch.size(), unreachable.getMessage());
-                if (!running || !pause(backoff)) {
+                if (!running || !PostgresListener.pause(backoff)) {
                     return;
                 }
-                backoff = longer(backoff);
+                backoff = PostgresListener.longer(backoff);
             } finally {
                 sent(batch.size());
             }
@@ -221,50 +204,6 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
         }
     }
 
-    private void listenLoop(DataSource source) {
-        Duration backoff = POLL;
-        while (running) {
-            try (Connection connection = source.getConnection()) {
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-                listeningNow = true;
-                backoff = POLL;
-                hear(connection);
-            } catch (SQLException lost) {
-                if (running) {
-                    LOG.warn("not listening for news; trying again in {} s: {}", backoff.toSeconds(), lost.getMessage());
-                }
-            } finally {
-                listeningNow = false;
-            }
-            if (!running || !pause(backoff)) {
-                return;
-            }
-            backoff = longer(backoff);
-        }
-    }
-
-    /** Hands on notifications until the connection fails or the bus closes; checks an idle connection now and then. */
-    private void hear(Connection connection) throws SQLException {
-        PGConnection postgres = connection.unwrap(PGConnection.class);
-        long lastHeard = System.nanoTime();
-        while (running) {
-            PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
-            if (notifications != null && notifications.length > 0) {
-                lastHeard = System.nanoTime();
-                for (PGNotification notification : notifications) {
-                    dispatch(notification.getParameter());
-                }
-            } else if (System.nanoTime() - lastHeard > CHECK_IDLE_CONNECTION.toNanos()) {
-                if (!connection.isValid((int) POLL.toSeconds())) {
-                    throw new SQLException("the listening connection stopped answering");
-                }
-                lastHeard = System.nanoTime();
-            }
-        }
-    }
-
     private void dispatch(String payload) {
         MessageNews news = parse(payload);
         if (news == null) {
@@ -278,34 +217,5 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
                 LOG.warn("a news subscriber failed on message {}", news.message(), failed);
             }
         }
-    }
-
-    private static boolean pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-            return true;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Duration longer(Duration backoff) {
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Thread daemon(Runnable body, String name) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class MigrationTest {
 
     @Test
-    void an_empty_database_migrates_to_the_users_table_and_a_second_run_does_nothing() {
+    void an_empty_database_migrates_to_the_users_table_and_its_triggers_and_a_second_run_does_nothing() {
         DataSource empty = TestDatabases.empty();
 
         int first = UserDatabase.migrate(empty);
         int second = UserDatabase.migrate(empty);
 
-        assertThat(first).isEqualTo(1);
+        assertThat(first).as("the users table, then the triggers that tell of changed users").isEqualTo(2);
         assertThat(second).isZero();
         Jdbi jdbi = UserDatabase.jdbi(empty);
         List<Map<String, Object>> columns = jdbi.withHandle(database -> database.createQuery(
@@ -32,5 +32,9 @@ class MigrationTest {
                 "SELECT indexdef FROM pg_indexes WHERE tablename = 'users'").mapTo(String.class).list());
         assertThat(indexes).anySatisfy(index -> assertThat(index).contains("UNIQUE", "lower(handle)"))
                 .anySatisfy(index -> assertThat(index).contains("UNIQUE", "(cognito_user_id)"));
+        List<String> triggers = jdbi.withHandle(database -> database.createQuery(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'users'::regclass AND NOT tgisinternal ORDER BY tgname")
+                .mapTo(String.class).list());
+        assertThat(triggers).containsExactly("users_changed", "users_emptied");
     }
 }

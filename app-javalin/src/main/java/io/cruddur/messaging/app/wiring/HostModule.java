@@ -12,14 +12,15 @@ import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewsBus;
+import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * What every deployment shares: the facade over whichever ports, feed of new messages and news
- * bus the component binds, and the HTTP host.
+ * What every deployment shares: the facade over whichever ports, feed of new messages, news bus
+ * and changes of users the component binds, and the HTTP host.
  */
 @Module
 abstract class HostModule {
@@ -28,10 +29,10 @@ abstract class HostModule {
 
     @Provides
     @Singleton
-    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, NewMessageFeed newMessages,
-            NewsBus news, HostConfig config) {
-        return Messaging.builder().messages(messages).users(users).newMessageFeed(newMessages).newsBus(news)
-                .cursorSecret(config.cursorSecret()).build();
+    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, Optional<UserChanges> userChanges,
+            NewMessageFeed newMessages, NewsBus news, HostConfig config) {
+        return Messaging.builder().messages(messages).users(users).userChanges(userChanges.orElse(UserChanges.none()))
+                .newMessageFeed(newMessages).newsBus(news).cursorSecret(config.cursorSecret()).build();
     }
 
     @Provides
@@ -55,4 +56,8 @@ abstract class HostModule {
 
     @BindsOptionalOf
     abstract DevLogin devLogin();
+
+    /** Bound where another process may change the directory; the memory deployment's changes all go through it. */
+    @BindsOptionalOf
+    abstract UserChanges userChanges();
 }

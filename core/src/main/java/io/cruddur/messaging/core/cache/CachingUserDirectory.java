@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserAccount;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +22,10 @@ import java.util.function.Supplier;
  * A directory that remembers the users it found, so that a warm host asks the real directory
  * nothing per request. Misses are not remembered (a user may be added at any time), and every
  * write through this directory empties all three caches before it returns, so no user is
- * served as they were before a change made here.
+ * served as they were before a change made here. Changes made elsewhere reach it as a
+ * {@link UserChanges.Listener}: a changed user is forgotten at once.
  */
-public final class CachingUserDirectory implements UserDirectoryPort {
+public final class CachingUserDirectory implements UserDirectoryPort, UserChanges.Listener {
     private final UserDirectoryPort directory;
     private final Cache<CognitoUserId, User> byCognitoUserId;
     private final Cache<String, User> byNormalizedHandle;
@@ -86,6 +88,18 @@ public final class CachingUserDirectory implements UserDirectoryPort {
         } finally {
             invalidateAll();
         }
+    }
+
+    @Override
+    public void changed(UserId user) {
+        byId.invalidate(user);
+        byCognitoUserId.asMap().values().removeIf(cached -> cached.id().equals(user));
+        byNormalizedHandle.asMap().values().removeIf(cached -> cached.id().equals(user));
+    }
+
+    @Override
+    public void anyMayHaveChanged() {
+        invalidateAll();
     }
 
     private static <K> Optional<User> cached(Cache<K, User> cache, K key, Supplier<Optional<User>> load) {

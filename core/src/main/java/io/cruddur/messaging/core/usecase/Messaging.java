@@ -13,6 +13,7 @@ import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewsBus;
+import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,10 +37,14 @@ public final class Messaging implements AutoCloseable {
     private final MessagingPort messages;
     private final Memberships memberships;
     private final NewsBus news;
+    private final NewsBus.Subscription userChanges;
 
     private Messaging(Builder builder) {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
-        this.users = new CachingUserDirectory(Objects.requireNonNull(builder.users, "user directory"), builder.cache);
+        CachingUserDirectory cachedUsers = new CachingUserDirectory(
+                Objects.requireNonNull(builder.users, "user directory"), builder.cache);
+        this.users = cachedUsers;
+        this.userChanges = builder.userChanges.subscribe(cachedUsers);
         this.memberships = new Memberships(messages, builder.cache);
         GroupAccess access = new GroupAccess(memberships);
         CursorCodec cursors = new CursorCodec(builder.cursorSecret);
@@ -102,10 +107,11 @@ public final class Messaging implements AutoCloseable {
         return news.subscribe(new NewsDelivery(listener, memberships, messages));
     }
 
-    /** Stops the feed of new messages. */
+    /** Stops the feed of new messages and stops hearing of changed users. */
     @Override
     public void close() {
         feed.close();
+        userChanges.close();
     }
 
     /** The user a verified token speaks for; {@code user_unknown} when the directory has no such user. */
@@ -136,6 +142,7 @@ public final class Messaging implements AutoCloseable {
         private RefreshListener refreshListener = (message, result) -> { };
         private NewMessageFeed feed = NewMessageFeed.none();
         private NewsBus news = NewsBus.none();
+        private UserChanges userChanges = UserChanges.none();
         private int refreshConcurrency = RefreshMessageGroups.DEFAULT_CONCURRENCY;
 
         private Builder() {
@@ -200,6 +207,16 @@ public final class Messaging implements AutoCloseable {
          */
         public Builder newsBus(NewsBus bus) {
             this.news = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /**
+         * Where the user caches hear of users changed by other processes, forgetting them at once;
+         * none by default, when a changed user is seen at the latest when the cache entry expires
+         * ({@link CacheSettings#expireAfterWrite()}).
+         */
+        public Builder userChanges(UserChanges changes) {
+            this.userChanges = Objects.requireNonNull(changes, "changes");
             return this;
         }
 
