@@ -4,7 +4,6 @@ import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandle
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DynamoDB Local (as an HTTP server on 127.0.0.1, one shared database whatever the credentials or
- * region, as the reference's docker-compose runs it) and PostgreSQL, both inside this process.
+ * region, as the reference's docker-compose runs it) and PostgreSQL ({@link PrivatePostgres}),
+ * both inside this process: engines for one developer's machine, never for shared hosts.
  * With a data directory both keep their data there across restarts; without one, nothing
  * outlives the process.
  */
@@ -34,10 +34,10 @@ public final class EmbeddedEngines implements AutoCloseable {
     private final Server dynamoServer;
     private final LocalDynamoDBRequestHandler dynamoHandler;
     private final URI dynamoEndpoint;
-    private final EmbeddedPostgres postgres;
+    private final PrivatePostgres postgres;
 
     private EmbeddedEngines(Server dynamoServer, LocalDynamoDBRequestHandler dynamoHandler, URI dynamoEndpoint,
-            EmbeddedPostgres postgres) {
+            PrivatePostgres postgres) {
         this.dynamoServer = dynamoServer;
         this.dynamoHandler = dynamoHandler;
         this.dynamoEndpoint = dynamoEndpoint;
@@ -68,22 +68,17 @@ public final class EmbeddedEngines implements AutoCloseable {
             throw new IOException("DynamoDB Local cannot listen on 127.0.0.1:" + dynamoPort
                     + " (is another DynamoDB Local running? choose another with --dynamodb-port)", cannotListen);
         }
-        EmbeddedPostgres postgres;
+        PrivatePostgres postgres;
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(Files.createDirectories(base.resolve("postgres")))
-                    .setCleanDataDirectory(dataDirectory.isEmpty());
-            if (postgresPort != 0) {
-                builder.setPort(postgresPort);
-            }
-            postgres = builder.start();
+            postgres = PrivatePostgres.start(base, dataDirectory.isEmpty(), scratch, postgresPort);
         } catch (IOException | RuntimeException cannotStart) {
             stopDynamo(server, handler);
             throw new IOException("PostgreSQL did not start on 127.0.0.1:" + postgresPort
                     + " (is another PostgreSQL there? choose another with --postgres-port)", cannotStart);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + dynamoPort);
-        LOG.info("DynamoDB Local at {}, PostgreSQL at port {}, data {}", endpoint, postgres.getPort(),
+        LOG.info("DynamoDB Local at {}, PostgreSQL at port {} (user {}), data {}", endpoint, postgres.port(),
+                PrivatePostgres.APP_ROLE,
                 dataDirectory.map(Path::toString).orElse("in memory (throwaway)"));
         return new EmbeddedEngines(server, handler, endpoint, postgres);
     }
@@ -93,7 +88,7 @@ public final class EmbeddedEngines implements AutoCloseable {
     }
 
     public PostgresSettings postgresSettings() {
-        return PostgresSettings.parse(connectionUrl());
+        return PostgresSettings.parse(postgres.connectionUrl());
     }
 
     /**
@@ -101,11 +96,7 @@ public final class EmbeddedEngines implements AutoCloseable {
      * at these engines.
      */
     public List<String> exports() {
-        return List.of("export AWS_ENDPOINT_URL=" + dynamoEndpoint, "export CONNECTION_URL=" + connectionUrl());
-    }
-
-    private String connectionUrl() {
-        return "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres";
+        return List.of("export AWS_ENDPOINT_URL=" + dynamoEndpoint, "export CONNECTION_URL=" + postgres.connectionUrl());
     }
 
     /** Stops DynamoDB Local (flushing its database) and PostgreSQL (a clean shutdown). */
