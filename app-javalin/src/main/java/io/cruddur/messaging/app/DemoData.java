@@ -42,7 +42,7 @@ final class DemoData {
     static void seedUsers(Messaging messaging, List<NewUser> users) {
         for (NewUser user : users) {
             try {
-                messaging.users().register(user);
+                messaging.registerUser(user);
             } catch (MessagingException taken) {
                 if (taken.code() != ErrorCode.HANDLE_TAKEN) {
                     throw taken;

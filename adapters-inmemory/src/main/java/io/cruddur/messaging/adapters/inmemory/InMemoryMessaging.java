@@ -23,7 +23,7 @@ public final class InMemoryMessaging {
     private final Messaging messaging;
 
     private InMemoryMessaging(Consumer<Messaging.Builder> configuration) {
-        Messaging.Builder builder = Messaging.builder().messages(messages).users(users);
+        Messaging.Builder builder = Messaging.builder().messages(messages).users(users).userAdministration(users);
         configuration.accept(builder);
         this.messaging = builder.newMessageFeed(messages.feed()).build();
     }
@@ -54,12 +54,11 @@ public final class InMemoryMessaging {
         return users;
     }
 
-    /** Adds a user (e-mail {@code handle@example.org}, no Cognito id) through the caching directory. */
+    /** Adds a user (e-mail {@code handle@example.org}, no Cognito id) through the facade, so the user caches hear of it. */
     public User seedUser(String handle, String displayName) {
         Handle parsed = new Handle(handle);
-        return messaging.users()
-                .register(new NewUser(parsed, displayName, parsed.normalized() + "@example.org", Optional.empty()))
-                .user();
+        return messaging.registerUser(
+                new NewUser(parsed, displayName, parsed.normalized() + "@example.org", Optional.empty())).user();
     }
 
     /**

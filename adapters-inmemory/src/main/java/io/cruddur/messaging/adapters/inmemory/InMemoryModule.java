@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageFeed;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import jakarta.inject.Singleton;
 
@@ -34,6 +35,9 @@ public abstract class InMemoryModule {
 
     @Binds
     abstract UserDirectoryPort users(InMemoryUserDirectory directory);
+
+    @Binds
+    abstract UserAdministrationPort administration(InMemoryUserDirectory directory);
 
     @Provides
     @Singleton

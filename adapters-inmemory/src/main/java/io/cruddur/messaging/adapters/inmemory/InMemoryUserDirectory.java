@@ -9,6 +9,7 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserAccount;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** {@link UserDirectoryPort} in memory: handles unique regardless of case, Cognito ids unique when set. */
-public final class InMemoryUserDirectory implements UserDirectoryPort {
+/**
+ * {@link UserDirectoryPort} and {@link UserAdministrationPort} in memory: handles unique regardless
+ * of case, Cognito ids unique when set.
+ */
+public final class InMemoryUserDirectory implements UserDirectoryPort, UserAdministrationPort {
     private final Map<UserId, UserAccount> byId = new HashMap<>();
     private final TreeMap<String, UserId> byNormalizedHandle = new TreeMap<>();
     private final Map<CognitoUserId, UserId> byCognitoUserId = new HashMap<>();
@@ -34,18 +37,6 @@ public final class InMemoryUserDirectory implements UserDirectoryPort {
     @Override
     public synchronized Optional<User> findByHandle(Handle handle) {
         return Optional.ofNullable(byNormalizedHandle.get(handle.normalized())).map(this::userOf);
-    }
-
-    @Override
-    public synchronized Optional<User> findById(UserId id) {
-        return Optional.ofNullable(byId.get(id)).map(UserAccount::user);
-    }
-
-    @Override
-    public synchronized Map<UserId, User> findByIds(Set<UserId> ids) {
-        Map<UserId, User> found = new HashMap<>();
-        ids.forEach(id -> Optional.ofNullable(byId.get(id)).ifPresent(account -> found.put(id, account.user())));
-        return Map.copyOf(found);
     }
 
     @Override

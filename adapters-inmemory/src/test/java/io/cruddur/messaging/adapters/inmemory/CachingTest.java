@@ -12,8 +12,6 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
-import io.cruddur.messaging.core.domain.UserAccount;
-import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
 import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.port.UserChanges;
@@ -25,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -57,14 +54,14 @@ class CachingTest {
     }
 
     @Test
-    void a_change_through_the_directory_is_seen_at_once() {
+    void a_change_through_the_facade_is_seen_at_once() {
         Messaging messaging = messaging(CacheSettings.DEFAULT);
         assertThat(messaging.authenticate(andrewsSub)).isEqualTo(andrew);
 
-        messaging.users().assignCognitoUserIds(Map.of(andrew.handle(), new CognitoUserId("sub-andrew-2")));
+        messaging.assignCognitoUserIds(Map.of(andrew.handle(), new CognitoUserId("sub-andrew-2")));
         assertRefused(() -> messaging.authenticate(andrewsSub), ErrorCode.USER_UNKNOWN);
 
-        CognitoAssignment moved = messaging.users().assignCognitoUserIds(Map.of(bayko.handle(), andrewsSub));
+        CognitoAssignment moved = messaging.assignCognitoUserIds(Map.of(bayko.handle(), andrewsSub));
 
         assertThat(moved.updated()).isEqualTo(1);
         assertThat(messaging.authenticate(andrewsSub)).isEqualTo(bayko);
@@ -115,19 +112,6 @@ class CachingTest {
     }
 
     @Test
-    void several_users_by_id_come_from_the_cache_once_known() {
-        Messaging messaging = messaging(CacheSettings.DEFAULT);
-        messaging.users().findByIds(Set.of(andrew.id()));
-
-        Map<UserId, User> both = messaging.users().findByIds(Set.of(andrew.id(), bayko.id()));
-        Map<UserId, User> again = messaging.users().findByIds(Set.of(andrew.id(), bayko.id()));
-
-        assertThat(both).isEqualTo(Map.of(andrew.id(), andrew, bayko.id(), bayko));
-        assertThat(again).isEqualTo(both);
-        assertThat(countingDirectory.lookups.get()).as("one cold lookup per call until both were known").isEqualTo(2);
-    }
-
-    @Test
     void a_zero_sized_cache_asks_the_directory_every_time() {
         Messaging messaging = messaging(new CacheSettings(0, Duration.ofMinutes(5)));
 
@@ -159,7 +143,8 @@ class CachingTest {
     }
 
     private Messaging messaging(CacheSettings cache) {
-        return Messaging.builder().messages(countingStorage).users(countingDirectory).cache(cache).build();
+        return Messaging.builder().messages(countingStorage).users(countingDirectory).userAdministration(directory)
+                .cache(cache).build();
     }
 
     private User register(String handle, Optional<CognitoUserId> sub) {
@@ -196,33 +181,6 @@ class CachingTest {
         public Optional<User> findByHandle(Handle handle) {
             lookups.incrementAndGet();
             return directory.findByHandle(handle);
-        }
-
-        @Override
-        public Optional<User> findById(UserId id) {
-            lookups.incrementAndGet();
-            return directory.findById(id);
-        }
-
-        @Override
-        public Map<UserId, User> findByIds(Set<UserId> ids) {
-            lookups.incrementAndGet();
-            return directory.findByIds(ids);
-        }
-
-        @Override
-        public List<UserAccount> listUsers() {
-            return directory.listUsers();
-        }
-
-        @Override
-        public UserAccount register(NewUser user) {
-            return directory.register(user);
-        }
-
-        @Override
-        public CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments) {
-            return directory.assignCognitoUserIds(assignments);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cruddur.messaging.adapters.inmemory;
 
 import io.cruddur.messaging.core.contract.UserDirectoryPortContract;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 
 class InMemoryUserDirectoryTest extends UserDirectoryPortContract {
@@ -8,6 +9,11 @@ class InMemoryUserDirectoryTest extends UserDirectoryPortContract {
 
     @Override
     protected UserDirectoryPort directory() {
+        return directory;
+    }
+
+    @Override
+    protected UserAdministrationPort administration() {
         return directory;
     }
 }

@@ -2,10 +2,12 @@ package io.cruddur.messaging.adapters.inmemory;
 
 import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.usecase.Messaging;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class UserLookupTest {
     @Test
     void a_token_subject_is_resolved_to_its_user() {
         CognitoUserId sub = new CognitoUserId("3f0c6e1a-0000-4000-8000-000000000001");
-        world.messaging.users().assignCognitoUserIds(Map.of(world.bayko.handle(), sub));
+        world.messaging.assignCognitoUserIds(Map.of(world.bayko.handle(), sub));
 
         assertThat(world.messaging.authenticate(sub)).isEqualTo(world.bayko);
     }
@@ -34,5 +36,15 @@ class UserLookupTest {
     @Test
     void registering_a_taken_handle_is_refused() {
         assertRefused(() -> world.memory.seedUser("BAYKO", "Another Bayko"), ErrorCode.HANDLE_TAKEN);
+    }
+
+    @Test
+    void keeping_users_without_an_administration_port_is_refused_plainly() {
+        InMemoryUserDirectory lookupsOnly = new InMemoryUserDirectory();
+        Messaging messaging = Messaging.builder().messages(new InMemoryMessagingPort()).users(lookupsOnly).build();
+
+        assertThatThrownBy(messaging::listUsers)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("UserAdministrationPort");
     }
 }

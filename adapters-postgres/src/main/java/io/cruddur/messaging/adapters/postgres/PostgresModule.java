@@ -6,6 +6,7 @@ import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import io.cruddur.messaging.core.port.UserChanges;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -45,6 +46,9 @@ public abstract class PostgresModule {
 
     @Binds
     abstract UserDirectoryPort users(PostgresUserDirectory directory);
+
+    @Binds
+    abstract UserAdministrationPort administration(PostgresUserDirectory directory);
 
     @Provides
     @Singleton

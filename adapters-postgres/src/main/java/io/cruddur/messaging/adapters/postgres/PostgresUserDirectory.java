@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserAccount;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,19 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * {@link UserDirectoryPort} on the {@code users} table (see {@code db/migration}). One statement
- * per lookup, each served by an index; Cognito id assignments run in one transaction.
+ * {@link UserDirectoryPort} and {@link UserAdministrationPort} on the {@code users} table (see
+ * {@code db/migration}). One statement per lookup, each served by an index; Cognito id assignments
+ * run in one transaction.
  */
-public final class PostgresUserDirectory implements UserDirectoryPort {
+public final class PostgresUserDirectory implements UserDirectoryPort, UserAdministrationPort {
     private static final String COLUMNS = "uuid, handle, display_name, email, cognito_user_id";
 
     private final Jdbi jdbi;
@@ -44,24 +44,6 @@ public final class PostgresUserDirectory implements UserDirectoryPort {
     @Override
     public Optional<User> findByHandle(Handle handle) {
         return findOne("lower(handle) = lower(:value)", handle.value());
-    }
-
-    @Override
-    public Optional<User> findById(UserId id) {
-        return findOne("uuid = :value", id.value());
-    }
-
-    @Override
-    public Map<UserId, User> findByIds(Set<UserId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return run(database -> database.createQuery("SELECT " + COLUMNS + " FROM users WHERE uuid = ANY(:ids)")
-                .bindArray("ids", UUID.class, ids.stream().map(UserId::value).toList())
-                .map(PostgresUserDirectory::account)
-                .stream()
-                .map(UserAccount::user)
-                .collect(Collectors.toUnmodifiableMap(User::id, user -> user)));
     }
 
     @Override

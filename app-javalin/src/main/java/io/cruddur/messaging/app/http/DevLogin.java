@@ -33,14 +33,14 @@ public final class DevLogin {
             if (unknown.code() != ErrorCode.USER_UNKNOWN) {
                 throw unknown;
             }
-            messaging.users().assignCognitoUserIds(Map.of(user.handle(), local));
+            messaging.assignCognitoUserIds(Map.of(user.handle(), local));
         }
         return issuer.issue(local);
     }
 
     /** Who can sign in: every user in the directory, for the page's picker. */
     List<Views.ShortProfileView> users() {
-        return messaging.users().listUsers().stream().map(account -> Views.ShortProfileView.of(account.user())).toList();
+        return messaging.listUsers().stream().map(account -> Views.ShortProfileView.of(account.user())).toList();
     }
 
     Map<String, Object> publicKeySet() {

@@ -13,6 +13,7 @@ import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.port.UserChanges;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import io.cruddur.messaging.core.usecase.Messaging;
 import jakarta.inject.Singleton;
@@ -29,9 +30,10 @@ abstract class HostModule {
 
     @Provides
     @Singleton
-    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, Optional<UserChanges> userChanges,
-            NewMessageFeed newMessages, NewsBus news, HostConfig config) {
-        return Messaging.builder().messages(messages).users(users).userChanges(userChanges.orElse(UserChanges.none()))
+    static Messaging messaging(MessagingPort messages, UserDirectoryPort users, UserAdministrationPort administration,
+            Optional<UserChanges> userChanges, NewMessageFeed newMessages, NewsBus news, HostConfig config) {
+        return Messaging.builder().messages(messages).users(users).userAdministration(administration)
+                .userChanges(userChanges.orElse(UserChanges.none()))
                 .newMessageFeed(newMessages).newsBus(news).cursorSecret(config.cursorSecret()).build();
     }
 

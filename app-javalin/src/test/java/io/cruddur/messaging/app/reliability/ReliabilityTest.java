@@ -83,7 +83,7 @@ class ReliabilityTest {
         List<String> handles = new ArrayList<>(DEMO_HANDLES);
         for (int i = handles.size(); i < USERS; i++) {
             String handle = "load" + i;
-            host.messaging().users().register(new NewUser(new Handle(handle), "Load User " + i,
+            host.messaging().registerUser(new NewUser(new Handle(handle), "Load User " + i,
                     handle + "@example.org", Optional.empty()));
             handles.add(handle);
         }

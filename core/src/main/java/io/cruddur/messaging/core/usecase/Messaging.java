@@ -8,26 +8,35 @@ import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessagingException;
+import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserAccount;
 import io.cruddur.messaging.core.port.BatchOutcome;
+import io.cruddur.messaging.core.port.CognitoAssignment;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewsBus;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The library's front door: the five access patterns and the user lookups a host needs, over
  * one {@link MessagingPort} and one {@link UserDirectoryPort}, with group rows kept current from a
- * {@link NewMessageFeed}. Thread-safe; build one per process with {@link #builder()} and close it
- * on shutdown (that stops the feed).
+ * {@link NewMessageFeed}; given a {@link UserAdministrationPort}, also the keeping of users, behind
+ * the same caches. Thread-safe; build one per process with {@link #builder()} and close it on
+ * shutdown (that stops the feed).
  */
 public final class Messaging implements AutoCloseable {
-    private final UserDirectoryPort users;
+    private final CachingUserDirectory users;
+    private final Optional<UserAdministrationPort> administration;
     private final ListMessages listMessages;
     private final ListMessageGroups listMessageGroups;
     private final SendMessage sendMessage;
@@ -41,10 +50,9 @@ public final class Messaging implements AutoCloseable {
 
     private Messaging(Builder builder) {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
-        CachingUserDirectory cachedUsers = new CachingUserDirectory(
-                Objects.requireNonNull(builder.users, "user directory"), builder.cache);
-        this.users = cachedUsers;
-        this.userChanges = builder.userChanges.subscribe(cachedUsers);
+        this.users = new CachingUserDirectory(Objects.requireNonNull(builder.users, "user directory"), builder.cache);
+        this.administration = builder.administration;
+        this.userChanges = builder.userChanges.subscribe(users);
         this.memberships = new Memberships(messages, builder.cache);
         GroupAccess access = new GroupAccess(memberships);
         CursorCodec cursors = new CursorCodec(builder.cursorSecret);
@@ -126,15 +134,42 @@ public final class Messaging implements AutoCloseable {
                 new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + handle));
     }
 
-    /** The user directory behind the same caches as the use cases, so that writes here invalidate them. */
-    public UserDirectoryPort users() {
-        return users;
+    /** Every user, ordered by handle; needs the {@link Builder#userAdministration administration port}. */
+    public List<UserAccount> listUsers() {
+        return administer(UserAdministrationPort::listUsers);
     }
 
-    /** Configures a {@link Messaging}; only the two ports are required. */
+    /**
+     * Adds a user; {@code handle_taken} or {@code cognito_user_id_taken} when unique values clash.
+     * The user caches are emptied, so no lookup answers from before the change.
+     */
+    public UserAccount registerUser(NewUser user) {
+        return administerAndForget(administration -> administration.register(user));
+    }
+
+    /** {@link UserAdministrationPort#assignCognitoUserIds}, then the user caches are emptied. */
+    public CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments) {
+        return administerAndForget(administration -> administration.assignCognitoUserIds(assignments));
+    }
+
+    private <T> T administer(Function<UserAdministrationPort, T> work) {
+        return work.apply(administration.orElseThrow(() ->
+                new IllegalStateException("Messaging was built without a UserAdministrationPort")));
+    }
+
+    private <T> T administerAndForget(Function<UserAdministrationPort, T> write) {
+        try {
+            return administer(write);
+        } finally {
+            users.anyMayHaveChanged();
+        }
+    }
+
+    /** Configures a {@link Messaging}; only the messaging port and the user directory are required. */
     public static final class Builder {
         private MessagingPort messages;
         private UserDirectoryPort users;
+        private Optional<UserAdministrationPort> administration = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private IdSource ids = IdSource.random();
         private CacheSettings cache = CacheSettings.DEFAULT;
@@ -157,6 +192,16 @@ public final class Messaging implements AutoCloseable {
 
         public Builder users(UserDirectoryPort port) {
             this.users = port;
+            return this;
+        }
+
+        /**
+         * Where {@link Messaging#listUsers}, {@link Messaging#registerUser} and
+         * {@link Messaging#assignCognitoUserIds} go; usually the same adapter as {@link #users}.
+         * None by default: those methods then throw {@link IllegalStateException}.
+         */
+        public Builder userAdministration(UserAdministrationPort port) {
+            this.administration = Optional.of(port);
             return this;
         }
 

@@ -11,8 +11,8 @@ import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserAccount;
-import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +25,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link UserDirectoryPort} must do. An adapter's test extends this class and supplies
- * its directory; the directory may be shared by all tests, which only ever use fresh handles.
+ * What every {@link UserDirectoryPort} must do, with the {@link UserAdministrationPort} that keeps
+ * the same users. An adapter's test extends this class and supplies both (usually one object); they
+ * may be shared by all tests, which only ever use fresh handles.
  */
 public abstract class UserDirectoryPortContract {
     private UserDirectoryPort directory;
+    private UserAdministrationPort administration;
 
     protected abstract UserDirectoryPort directory();
 
+    protected abstract UserAdministrationPort administration();
+
     @BeforeEach
-    void takeDirectory() {
+    void takePorts() {
         directory = directory();
+        administration = administration();
     }
 
     @Test
-    void a_registered_user_is_found_by_id_handle_and_cognito_id() {
+    void a_registered_user_is_found_by_handle_and_cognito_id() {
         CognitoUserId cognito = newCognitoId();
         UserAccount account = register("andrew", Optional.of(cognito));
         User user = account.user();
@@ -47,20 +52,8 @@ public abstract class UserDirectoryPortContract {
         assertThat(account.cognitoUserId()).contains(cognito);
         assertThat(account.email()).isEqualTo(user.handle().normalized() + "@example.org");
         assertThat(user.displayName()).isEqualTo("Andrew Brown");
-        assertThat(directory.findById(user.id())).contains(user);
         assertThat(directory.findByHandle(user.handle())).contains(user);
         assertThat(directory.findByCognitoUserId(cognito)).contains(user);
-    }
-
-    @Test
-    void several_users_are_found_at_once_and_unknown_ids_are_left_out() {
-        User andrew = register("andrew", Optional.empty()).user();
-        User bayko = register("bayko", Optional.empty()).user();
-        UserId ghost = new UserId(UUID.randomUUID());
-
-        assertThat(directory.findByIds(Set.of(andrew.id(), bayko.id(), ghost)))
-                .isEqualTo(Map.of(andrew.id(), andrew, bayko.id(), bayko));
-        assertThat(directory.findByIds(Set.of())).isEmpty();
     }
 
     @Test
@@ -73,7 +66,6 @@ public abstract class UserDirectoryPortContract {
 
     @Test
     void unknown_users_are_not_found() {
-        assertThat(directory.findById(new UserId(UUID.randomUUID()))).isEmpty();
         assertThat(directory.findByHandle(uniqueHandle("ghost"))).isEmpty();
         assertThat(directory.findByCognitoUserId(newCognitoId())).isEmpty();
     }
@@ -91,7 +83,7 @@ public abstract class UserDirectoryPortContract {
         User user = register("taken", Optional.empty()).user();
         Handle shouted = new Handle(user.handle().value().toUpperCase(Locale.ROOT));
 
-        assertThatThrownBy(() -> directory.register(newUser(shouted, Optional.empty())))
+        assertThatThrownBy(() -> administration.register(newUser(shouted, Optional.empty())))
                 .isInstanceOfSatisfying(MessagingException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.HANDLE_TAKEN));
         assertThat(directory.findByHandle(shouted)).contains(user);
@@ -103,7 +95,7 @@ public abstract class UserDirectoryPortContract {
         User first = register("first", Optional.of(cognito)).user();
         Handle second = uniqueHandle("second");
 
-        assertThatThrownBy(() -> directory.register(newUser(second, Optional.of(cognito))))
+        assertThatThrownBy(() -> administration.register(newUser(second, Optional.of(cognito))))
                 .isInstanceOfSatisfying(MessagingException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.COGNITO_USER_ID_TAKEN));
         assertThat(directory.findByCognitoUserId(cognito)).contains(first);
@@ -117,7 +109,7 @@ public abstract class UserDirectoryPortContract {
         register(new Handle(prefix + "_C"));
         register(new Handle(prefix + "_a"));
 
-        List<String> ours = directory.listUsers().stream()
+        List<String> ours = administration.listUsers().stream()
                 .map(account -> account.user().handle().value())
                 .filter(handle -> handle.startsWith(prefix))
                 .toList();
@@ -137,7 +129,7 @@ public abstract class UserDirectoryPortContract {
         assignments.put(bayko.handle(), baykosNewId);
         assignments.put(ghost, newCognitoId());
 
-        CognitoAssignment result = directory.assignCognitoUserIds(assignments);
+        CognitoAssignment result = administration.assignCognitoUserIds(assignments);
 
         assertThat(result).isEqualTo(new CognitoAssignment(2, List.of(ghost)));
         assertThat(directory.findByCognitoUserId(andrewsId)).contains(andrew);
@@ -155,7 +147,7 @@ public abstract class UserDirectoryPortContract {
         assignments.put(andrew.handle(), andrewsId);
         assignments.put(bayko.handle(), londosId);
 
-        assertThatThrownBy(() -> directory.assignCognitoUserIds(assignments))
+        assertThatThrownBy(() -> administration.assignCognitoUserIds(assignments))
                 .isInstanceOfSatisfying(MessagingException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.COGNITO_USER_ID_TAKEN));
         assertThat(directory.findByCognitoUserId(andrewsId)).isEmpty();
@@ -169,7 +161,7 @@ public abstract class UserDirectoryPortContract {
         User bayko = register("bayko", Optional.empty()).user();
         CognitoUserId shared = newCognitoId();
 
-        assertThatThrownBy(() -> directory.assignCognitoUserIds(
+        assertThatThrownBy(() -> administration.assignCognitoUserIds(
                 Map.of(andrew.handle(), shared, bayko.handle(), shared)))
                 .isInstanceOfSatisfying(MessagingException.class,
                         refused -> assertThat(refused.code()).isEqualTo(ErrorCode.COGNITO_USER_ID_TAKEN));
@@ -186,7 +178,7 @@ public abstract class UserDirectoryPortContract {
         assignments.put(andrew.handle(), andrewsNewId);
         assignments.put(bayko.handle(), moving);
 
-        assertThat(directory.assignCognitoUserIds(assignments).updated()).isEqualTo(2);
+        assertThat(administration.assignCognitoUserIds(assignments).updated()).isEqualTo(2);
 
         assertThat(directory.findByCognitoUserId(moving)).contains(bayko);
         assertThat(directory.findByCognitoUserId(andrewsNewId)).contains(andrew);
@@ -197,19 +189,19 @@ public abstract class UserDirectoryPortContract {
         CognitoUserId cognito = newCognitoId();
         User andrew = register("andrew", Optional.of(cognito)).user();
 
-        CognitoAssignment result = directory.assignCognitoUserIds(Map.of(andrew.handle(), cognito));
+        CognitoAssignment result = administration.assignCognitoUserIds(Map.of(andrew.handle(), cognito));
 
         assertThat(result.unknownHandles()).isEmpty();
         assertThat(directory.findByCognitoUserId(cognito)).contains(andrew);
-        assertThat(Set.copyOf(directory.listUsers())).contains(accountOf(andrew.handle()));
+        assertThat(Set.copyOf(administration.listUsers())).contains(accountOf(andrew.handle()));
     }
 
     private UserAccount register(String name, Optional<CognitoUserId> cognito) {
-        return directory.register(newUser(uniqueHandle(name), cognito));
+        return administration.register(newUser(uniqueHandle(name), cognito));
     }
 
     private void register(Handle handle) {
-        directory.register(newUser(handle, Optional.empty()));
+        administration.register(newUser(handle, Optional.empty()));
     }
 
     private static NewUser newUser(Handle handle, Optional<CognitoUserId> cognito) {
@@ -218,7 +210,7 @@ public abstract class UserDirectoryPortContract {
     }
 
     private UserAccount accountOf(Handle handle) {
-        return directory.listUsers().stream()
+        return administration.listUsers().stream()
                 .filter(account -> account.user().handle().normalized().equals(handle.normalized()))
                 .findFirst()
                 .orElseThrow();
