@@ -65,11 +65,17 @@ class LiveEventsHttpTest {
     void a_non_member_hears_nothing_of_the_group() throws Exception {
         String londo = api.login("londo");
         String bayko = api.login("bayko");
-        String group = api.get("/api/message_groups", bayko).body().get(0).get("uuid").asText();
+        String andrew = api.login("andrewbrown");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
 
-        try (EventStreamReader stream = open(londo)) {
+        try (EventStreamReader outsider = open(londo); EventStreamReader member = open(andrew)) {
             send(bayko, group, "not for londo");
-            assertThat(stream.poll(Duration.ofSeconds(1))).isNull();
+            assertThat(member.next(BOUND)).as("the control: a member heard it").contains("not for londo");
+            assertThat(api.post("/api/messages", bayko, "{\"message\":\"for londo\",\"handle\":\"@londo\"}")
+                    .status()).isEqualTo(200);
+
+            assertThat(outsider.next(BOUND)).as("londo's first event").contains("for londo")
+                    .doesNotContain("not for londo");
         }
     }
 

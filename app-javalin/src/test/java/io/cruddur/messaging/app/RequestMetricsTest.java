@@ -88,8 +88,46 @@ class RequestMetricsTest {
     }
 
     @Test
-    void the_stream_poller_counts_outside_any_route() {
-        assertThat(sum(metrics.text("/metrics"), "cruddur_dynamodb_requests_total", "none", "GetRecords")).isPositive();
+    void the_stream_poller_moves_a_groups_rows_in_one_transaction_counted_outside_any_route() throws Exception {
+        String altair = api.login("altair");
+        String londo = api.login("londo");
+        String group = api.post(SEND, altair, "{\"message\":\"hello\",\"handle\":\"@londo\"}").body()
+                .get("message_group_uuid").asText();
+        String before = quietScrape();
+
+        api.post(SEND, londo, "{\"message\":\"moved by the poller\",\"message_group_uuid\":\"" + group + "\"}");
+        awaitPreview(altair, group, "moved by the poller");
+        String after = quietScrape();
+
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", "none", "TransactWriteItems")).isEqualTo(1);
+        assertThat(delta(before, after, "cruddur_dynamodb_requests_total", "none", "GetRecords")).isPositive();
+    }
+
+    /** A scrape once the poller has written nothing for half a second: whatever it was doing is done. */
+    private static String quietScrape() throws InterruptedException {
+        String last = metrics.text("/metrics");
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Thread.sleep(500);
+            String now = metrics.text("/metrics");
+            if (sum(now, "cruddur_dynamodb_requests_total", "none", "TransactWriteItems")
+                    == sum(last, "cruddur_dynamodb_requests_total", "none", "TransactWriteItems")) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("the stream poller never went quiet");
+    }
+
+    private static void awaitPreview(String token, String group, String text) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            for (var row : api.get(LIST_GROUPS, token).body()) {
+                if (row.get("uuid").asText().equals(group) && row.get("message").asText().equals(text)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the row of " + group + " never showed '" + text + "'");
     }
 
     /** The increase of a counter between two scrapes, summed over the series that match. */
