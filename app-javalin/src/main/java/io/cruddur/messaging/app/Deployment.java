@@ -62,7 +62,7 @@ public final class Deployment implements AutoCloseable {
 
     /** Adds {@code @user1} to {@code @user<count>} where missing, for load runs that need many users. */
     public void addGeneratedUsers(int count) {
-        DemoData.seedUsers(messaging, DemoData.generatedUsers(count));
+        DemoData.seedUsers(DemoData.generatedUsers(count), messaging.listUsers(), messaging::registerUser);
     }
 
     /** In the embedded mode, the shell lines that point other tools at its engines; none otherwise. */
@@ -83,7 +83,7 @@ public final class Deployment implements AutoCloseable {
     /** Everything in memory, seeded. */
     public static Deployment memory(HostConfig config) {
         MemoryHost host = MemoryHost.create(config);
-        DemoData.seedUsers(host.messaging());
+        DemoData.seedUsers(DemoData.DEMO_USERS, host.messaging().listUsers(), host.messaging()::registerUser);
         DemoData.seedConversation(host.messaging());
         return new Deployment(host.http(), host.messaging(), host.newMessageFeed(), List.of(), () -> {
             host.http().stop();
@@ -99,7 +99,7 @@ public final class Deployment implements AutoCloseable {
             EmbeddedHost host = EmbeddedHost.create(config, engines.dynamoSettings(table), engines.postgresSettings());
             host.tables().createTable(table, TableAdmin.Billing.ON_DEMAND, false);
             UserDatabase.migrate(host.pool());
-            UserDatabase.seedDemoUsers(host.jdbi());
+            DemoData.seedUsers(DemoData.DEMO_USERS, host.messaging().listUsers(), host.messaging()::registerUser);
             DemoData.seedConversation(host.messaging());
             return onTables(host, engines.exports(), () -> { }, engines::close);
         } catch (RuntimeException failed) {

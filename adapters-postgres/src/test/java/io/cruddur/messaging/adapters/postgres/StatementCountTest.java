@@ -6,6 +6,7 @@ import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
@@ -13,7 +14,9 @@ import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -31,9 +34,11 @@ class StatementCountTest {
 
     @Test
     void after_the_first_request_of_each_user_no_statement_reaches_postgres() {
-        UserDatabase.seedDemoUsers(jdbi);
-        new PostgresUserDirectory(jdbi).assignCognitoUserIds(Map.of(
-                new Handle("andrewbrown"), andrewsSub, new Handle("bayko"), baykosSub));
+        PostgresUserDirectory directory = new PostgresUserDirectory(jdbi);
+        for (String handle : List.of("andrewbrown", "bayko")) {
+            directory.register(new NewUser(new Handle(handle), handle, handle + "@example.org", Optional.empty()));
+        }
+        directory.assignCognitoUserIds(Map.of(new Handle("andrewbrown"), andrewsSub, new Handle("bayko"), baykosSub));
         jdbi.setSqlLogger(new SqlLogger() {
             @Override
             public void logAfterExecution(StatementContext context) {

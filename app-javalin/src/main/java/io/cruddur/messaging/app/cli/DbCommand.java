@@ -3,6 +3,7 @@ package io.cruddur.messaging.app.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cruddur.messaging.adapters.postgres.PostgresUserDirectory;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
+import io.cruddur.messaging.app.DemoData;
 import io.cruddur.messaging.app.auth.CognitoSettings;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.Handle;
@@ -29,7 +30,8 @@ final class DbCommand extends CommandGroup {
         public Integer call() {
             try (HikariDataSource pool = Environments.users(db.root.environment())) {
                 int migrations = UserDatabase.migrate(pool);
-                int users = UserDatabase.seedDemoUsers(UserDatabase.jdbi(pool));
+                PostgresUserDirectory directory = new PostgresUserDirectory(UserDatabase.jdbi(pool));
+                int users = DemoData.seedUsers(DemoData.DEMO_USERS, directory.listUsers(), directory::register);
                 db.spec.commandLine().getOut().println("migrations applied: " + migrations + ", demo users added: " + users);
             }
             return 0;
@@ -49,7 +51,7 @@ final class DbCommand extends CommandGroup {
             try (var cognito = Environments.cognito(environment, CognitoSettings.fromEnvironment(environment))) {
                 CognitoCommand.users(cognito, CognitoSettings.fromEnvironment(environment).userPoolId())
                         .filter(user -> user.preferredUsername() != null && user.sub() != null)
-                        .forEach(user -> assignments.put(Handle.parseRecipient(user.preferredUsername()),
+                        .forEach(user -> assignments.put(Handle.parse(user.preferredUsername()),
                                 new CognitoUserId(user.sub())));
             }
             try (HikariDataSource pool = Environments.users(environment)) {

@@ -169,7 +169,7 @@ final class DdbCommands {
     }
 
     static User user(PostgresUserDirectory users, String handle) {
-        Handle parsed = Handle.parseRecipient(handle);
+        Handle parsed = Handle.parse(handle);
         return users.findByHandle(parsed).orElseThrow(() ->
                 new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + parsed + " in the directory"));
     }

@@ -144,7 +144,7 @@ public final class HttpApi {
                 app.routes.post("/dev/login", ctx -> {
                     devLogins.take(ctx.ip());
                     String handle = JsonBodies.text(JsonBodies.object(json, ctx), "handle");
-                    String token = login.tokenFor(new Handle(handle == null ? "" : handle));
+                    String token = login.tokenFor(Handle.parse(handle));
                     ctx.json(new Views.TokenView(token, "Bearer", LocalIssuer.TOKEN_LIFETIME.toSeconds()));
                 });
                 app.routes.get("/.well-known/jwks.json", ctx -> ctx.json(login.publicKeySet()));

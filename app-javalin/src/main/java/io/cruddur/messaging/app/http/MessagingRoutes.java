@@ -99,8 +99,7 @@ final class MessagingRoutes {
 
     /** {@code GET /api/users/@{handle}/short}: public, as in the reference. */
     void shortProfile(Context ctx) {
-        String raw = ctx.pathParam("handle");
-        ctx.json(Views.ShortProfileView.of(messaging.findUser(new Handle(raw.startsWith("@") ? raw.substring(1) : raw))));
+        ctx.json(Views.ShortProfileView.of(messaging.findUser(Handle.parse(ctx.pathParam("handle")))));
     }
 
     /**

@@ -7,7 +7,6 @@ import io.cruddur.messaging.adapters.postgres.PostgresUserChanges;
 import io.cruddur.messaging.app.http.HttpApi;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.usecase.Messaging;
-import org.jdbi.v3.core.Jdbi;
 
 /** What the launcher needs of a deployment on DynamoDB and PostgreSQL, embedded or on AWS. */
 public interface TableHost {
@@ -25,6 +24,4 @@ public interface TableHost {
 
     /** Heard by the facade's user caches; closed after the facade. */
     PostgresUserChanges userChanges();
-
-    Jdbi jdbi();
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
+import io.cruddur.messaging.adapters.postgres.PostgresUserDirectory;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
+import io.cruddur.messaging.app.DemoData;
 import io.cruddur.messaging.app.Ports;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -92,14 +95,17 @@ class EmbeddedEnginesTest {
         try (EmbeddedPostgres trusting = EmbeddedPostgres.builder()
                 .setDataDirectory(old.resolve("postgres")).setCleanDataDirectory(false).start()) {
             UserDatabase.migrate(trusting.getPostgresDatabase());
-            demoUsers = UserDatabase.seedDemoUsers(Jdbi.create(trusting.getPostgresDatabase()));
+            demoUsers = DemoData.seedUsers(DemoData.DEMO_USERS, List.of(),
+                    new PostgresUserDirectory(Jdbi.create(trusting.getPostgresDatabase()))::register);
         }
 
         for (int start = 0; start < 2; start++) {
             try (EmbeddedEngines upgraded = EmbeddedEngines.start(Optional.of(old), Ports.free(), 0);
                     HikariDataSource pool = UserDatabase.pool(upgraded.postgresSettings())) {
                 UserDatabase.migrate(pool);
-                assertThat(UserDatabase.seedDemoUsers(Jdbi.create(pool))).as("start %d adds no user", start).isZero();
+                PostgresUserDirectory directory = new PostgresUserDirectory(Jdbi.create(pool));
+                assertThat(DemoData.seedUsers(DemoData.DEMO_USERS, directory.listUsers(), directory::register))
+                        .as("start %d adds no user", start).isZero();
                 try (Connection app = pool.getConnection(); Statement statement = app.createStatement()) {
                     assertThat(single(statement, "SELECT count(*) FROM users")).isEqualTo(String.valueOf(demoUsers));
                     statement.execute("UPDATE users SET display_name = display_name");

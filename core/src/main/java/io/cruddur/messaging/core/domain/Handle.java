@@ -19,18 +19,22 @@ public record Handle(String value) {
     }
 
     /**
-     * Parses the recipient of a new conversation as a client writes it: surrounding space and
-     * one leading {@code @} are dropped; {@code user_reciever_handle_blank} when nothing is left.
+     * A handle as people write it ({@code @bayko}, {@code bayko}, {@code " @bayko "}): surrounding
+     * space and one leading {@code @} are dropped; {@code handle_invalid} when what is left is no
+     * handle.
      */
-    public static Handle parseRecipient(String raw) {
-        String stripped = raw == null ? "" : raw.strip();
-        if (stripped.startsWith("@")) {
-            stripped = stripped.substring(1);
-        }
-        if (stripped.isEmpty()) {
-            throw Validation.invalid(ErrorCode.USER_RECIEVER_HANDLE_BLANK, "recipient handle is blank");
-        }
-        return new Handle(stripped);
+    public static Handle parse(String written) {
+        return new Handle(withoutAt(written));
+    }
+
+    /** Whether {@code written} names nobody at all: nothing but space and at most one {@code @}. */
+    public static boolean isBlank(String written) {
+        return withoutAt(written).isEmpty();
+    }
+
+    private static String withoutAt(String written) {
+        String stripped = written == null ? "" : written.strip();
+        return stripped.startsWith("@") ? stripped.substring(1) : stripped;
     }
 
     /** Lower-cased form under which handles are unique and looked up. */

@@ -1,8 +1,10 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.Validation;
 import java.util.Objects;
@@ -29,7 +31,12 @@ public record StartConversationCommand(
     public static StartConversationCommand parse(User starter, String recipient, String text, String clientMessageId) {
         Validation validation = new Validation();
         MessageText parsedText = validation.check(() -> MessageText.parse(text));
-        Handle parsedRecipient = validation.check(() -> Handle.parseRecipient(recipient));
+        Handle parsedRecipient = validation.check(() -> {
+            if (Handle.isBlank(recipient)) {
+                throw new MessagingException(ErrorCode.USER_RECIEVER_HANDLE_BLANK, "recipient handle is blank");
+            }
+            return Handle.parse(recipient);
+        });
         Optional<MessageId> parsedId = validation.check(() -> ClientMessageIds.parse(clientMessageId));
         validation.done();
         return new StartConversationCommand(starter, parsedRecipient, parsedText, parsedId);

@@ -62,12 +62,16 @@ class DomainValidationTest {
     }
 
     @Test
-    void a_recipient_handle_may_be_written_with_an_at_sign() {
-        assertThat(Handle.parseRecipient(" @bayko ")).isEqualTo(new Handle("bayko"));
+    void a_handle_may_be_written_with_an_at_sign() {
+        assertThat(Handle.parse(" @bayko ")).isEqualTo(new Handle("bayko"));
+        assertThat(Handle.parse("bayko")).isEqualTo(new Handle("bayko"));
         assertThat(new Handle("Andrew_Brown").normalized()).isEqualTo("andrew_brown");
-        assertRefused(() -> Handle.parseRecipient("@"), ErrorCode.USER_RECIEVER_HANDLE_BLANK);
-        assertRefused(() -> Handle.parseRecipient(null), ErrorCode.USER_RECIEVER_HANDLE_BLANK);
-        assertRefused(() -> Handle.parseRecipient("two words"), ErrorCode.HANDLE_INVALID);
+        assertThat(Handle.isBlank(" @ ")).isTrue();
+        assertThat(Handle.isBlank(null)).isTrue();
+        assertThat(Handle.isBlank("@bayko")).isFalse();
+        assertRefused(() -> Handle.parse("@"), ErrorCode.HANDLE_INVALID);
+        assertRefused(() -> Handle.parse("@@bayko"), ErrorCode.HANDLE_INVALID);
+        assertRefused(() -> Handle.parse("two words"), ErrorCode.HANDLE_INVALID);
         assertRefused(() -> new Handle("x".repeat(65)), ErrorCode.HANDLE_INVALID);
         assertRefused(() -> new Handle("<script>"), ErrorCode.HANDLE_INVALID);
     }
