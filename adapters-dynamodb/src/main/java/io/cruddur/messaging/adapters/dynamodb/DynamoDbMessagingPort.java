@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,22 +54,19 @@ public final class DynamoDbMessagingPort implements MessagingPort {
 
     @Override
     public AppendOutcome appendMessage(Message message) {
-        Message candidate = message;
-        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-            List<CancellationReason> reasons = transact(List.of(
-                    putNew(MessageTable.messageItem(candidate)),
-                    putNew(MessageTable.messageIdItem(candidate))));
-            if (reasons.isEmpty()) {
-                return new AppendOutcome.Appended(candidate);
+        return untilDone("message " + message.id(), message, candidate -> {
+            Transaction writes = new Transaction();
+            Transaction.Slot stored = writes.add(putNew(MessageTable.messageItem(candidate)));
+            Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(candidate)));
+            Transaction.Refusals refused = transact(writes);
+            if (refused.committed()) {
+                return done(new AppendOutcome.Appended(candidate));
             }
-            if (StorageErrors.failedCondition(reasons, 1)) {
-                return new AppendOutcome.AlreadyStored(storedMessage(reasons.get(1).item()));
+            if (refused.conditionFailed(sentId)) {
+                return done(new AppendOutcome.AlreadyStored(storedMessage(refused.itemAt(sentId))));
             }
-            if (StorageErrors.failedCondition(reasons, 0)) {
-                candidate = candidate.at(nextMicrosecond(candidate.createdAt()));
-            }
-        }
-        throw contended("message " + message.id());
+            return again(refused.conditionFailed(stored) ? candidate.at(nextMicrosecond(candidate.createdAt())) : candidate);
+        });
     }
 
     /**
@@ -126,34 +122,29 @@ public final class DynamoDbMessagingPort implements MessagingPort {
         }
     }
 
+    /** The pair's record is checked before the message id's, so a pair that has its group wins. */
     @Override
     public StartOutcome startConversation(NewConversation conversation) {
         Message first = conversation.first();
-        List<MessageGroupRow> rows = new ArrayList<>(conversation.rows());
-        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-            List<TransactWriteItem> writes = new ArrayList<>(List.of(
-                    putNew(MessageTable.pairItem(conversation.pair(), first.groupId())),
-                    putNew(MessageTable.messageIdItem(first)),
-                    putNew(MessageTable.messageItem(first))));
-            rows.forEach(row -> writes.add(putNew(MessageTable.rowItem(row))));
-            List<CancellationReason> reasons = transact(writes);
-            if (reasons.isEmpty()) {
-                return new StartOutcome.Started(first);
+        return untilDone("conversation " + first.groupId(), conversation.rows(), rows -> {
+            Transaction writes = new Transaction();
+            Transaction.Slot pair = writes.add(putNew(MessageTable.pairItem(conversation.pair(), first.groupId())));
+            Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(first)));
+            writes.add(putNew(MessageTable.messageItem(first)));
+            List<Transaction.Slot> rowSlots = rows.stream().map(row -> writes.add(putNew(MessageTable.rowItem(row))))
+                    .toList();
+            Transaction.Refusals refused = transact(writes);
+            if (refused.committed()) {
+                return done(new StartOutcome.Started(first));
             }
-            if (StorageErrors.failedCondition(reasons, 0)) {
-                return new StartOutcome.PairExists(MessageTable.pairGroup(reasons.get(0).item()));
+            if (refused.conditionFailed(pair)) {
+                return done(new StartOutcome.PairExists(MessageTable.pairGroup(refused.itemAt(pair))));
             }
-            if (StorageErrors.failedCondition(reasons, 1)) {
-                return new StartOutcome.MessageIdTaken(storedMessage(reasons.get(1).item()));
+            if (refused.conditionFailed(sentId)) {
+                return done(new StartOutcome.MessageIdTaken(storedMessage(refused.itemAt(sentId))));
             }
-            for (int row = 0; row < rows.size(); row++) {
-                if (StorageErrors.failedCondition(reasons, 3 + row)) {
-                    MessageGroupRow taken = rows.get(row);
-                    rows.set(row, taken.advancedTo(taken.lastMessage(), nextMicrosecond(taken.lastMessageAt())));
-                }
-            }
-        }
-        throw contended("conversation " + first.groupId());
+            return again(movedOn(rows, rowSlots, refused, MessageGroupRow::lastMessage));
+        });
     }
 
     /**
@@ -167,45 +158,71 @@ public final class DynamoDbMessagingPort implements MessagingPort {
         if (current.size() > MAX_ROWS_PER_ADVANCE) {
             throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows move at once");
         }
-        List<MessageGroupRow> next = current.stream().map(row -> row.advancedTo(lastMessage, lastMessageAt))
-                .collect(Collectors.toCollection(ArrayList::new));
-        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-            List<TransactWriteItem> writes = new ArrayList<>();
+        List<MessageGroupRow> moved = current.stream().map(row -> row.advancedTo(lastMessage, lastMessageAt)).toList();
+        return untilDone("group rows of " + current.get(0).groupId(), moved, next -> {
+            Transaction writes = new Transaction();
+            List<Transaction.Slot> deletes = new ArrayList<>();
+            List<Transaction.Slot> puts = new ArrayList<>();
             for (int row = 0; row < current.size(); row++) {
-                writes.add(deleteRowAt(current.get(row)));
-                writes.add(putNew(MessageTable.rowItem(next.get(row))));
+                deletes.add(writes.add(deleteRowAt(current.get(row))));
+                puts.add(writes.add(putNew(MessageTable.rowItem(next.get(row)))));
             }
-            List<CancellationReason> reasons = transact(writes);
-            if (reasons.isEmpty()) {
-                return new RowsAdvance.Advanced(next);
+            Transaction.Refusals refused = transact(writes);
+            if (refused.committed()) {
+                return done(new RowsAdvance.Advanced(next));
             }
-            for (int row = 0; row < current.size(); row++) {
-                if (StorageErrors.failedCondition(reasons, RowSlots.delete(row))) {
-                    return new RowsAdvance.Outdated();
-                }
+            if (deletes.stream().anyMatch(refused::conditionFailed)) {
+                return done(new RowsAdvance.Outdated());
             }
-            for (int row = 0; row < current.size(); row++) {
-                if (StorageErrors.failedCondition(reasons, RowSlots.put(row))) {
-                    MessageGroupRow taken = next.get(row);
-                    next.set(row, taken.advancedTo(lastMessage, nextMicrosecond(taken.lastMessageAt())));
-                }
-            }
-        }
-        throw contended("group rows of " + current.get(0).groupId());
+            return again(movedOn(next, puts, refused, row -> lastMessage));
+        });
     }
 
-    /** Where a row's two actions sit in the transaction of {@link #advanceGroupRows}: its delete, then its put. */
-    private static final class RowSlots {
-        private RowSlots() {
+    /** {@code rows} with each row whose put in {@code slots} was refused a microsecond later. */
+    private static List<MessageGroupRow> movedOn(List<MessageGroupRow> rows, List<Transaction.Slot> slots,
+            Transaction.Refusals refused, Function<MessageGroupRow, MessageText> text) {
+        List<MessageGroupRow> next = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            MessageGroupRow candidate = rows.get(row);
+            next.add(refused.conditionFailed(slots.get(row))
+                    ? candidate.advancedTo(text.apply(candidate), nextMicrosecond(candidate.lastMessageAt()))
+                    : candidate);
+        }
+        return next;
+    }
+
+    /** What one attempt of a write came to: its result, or what to try again with. */
+    private sealed interface Attempt<S, T> {
+        record Done<S, T>(T result) implements Attempt<S, T> {
         }
 
-        static int delete(int row) {
-            return 2 * row;
+        record Again<S, T>(S next) implements Attempt<S, T> {
         }
+    }
 
-        static int put(int row) {
-            return 2 * row + 1;
+    private static <S, T> Attempt<S, T> done(T result) {
+        return new Attempt.Done<>(result);
+    }
+
+    private static <S, T> Attempt<S, T> again(S next) {
+        return new Attempt.Again<>(next);
+    }
+
+    /**
+     * Runs {@code attempt} from {@code first} until it is done, each time with what the previous
+     * attempt gave to try again with (a taken sort key moved on, or the same after a conflict);
+     * {@code storage_contended} after {@value #MAX_WRITE_ATTEMPTS} attempts.
+     */
+    private static <S, T> T untilDone(String what, S first, Function<S, Attempt<S, T>> attempt) {
+        S state = first;
+        for (int tried = 0; tried < MAX_WRITE_ATTEMPTS; tried++) {
+            Attempt<S, T> outcome = attempt.apply(state);
+            if (outcome instanceof Attempt.Done<S, T> done) {
+                return done.result();
+            }
+            state = ((Attempt.Again<S, T>) outcome).next();
         }
+        throw new MessagingException(ErrorCode.STORAGE_CONTENDED, what + " met contention on every attempt");
     }
 
     private TransactWriteItem deleteRowAt(MessageGroupRow row) {
@@ -223,10 +240,10 @@ public final class DynamoDbMessagingPort implements MessagingPort {
      * conflict with a concurrent transaction comes back as reasons too, and the caller simply
      * tries again.
      */
-    private List<CancellationReason> transact(List<TransactWriteItem> writes) {
+    private Transaction.Refusals transact(Transaction writes) {
         try {
-            dynamo.transactWriteItems(request -> request.transactItems(writes));
-            return List.of();
+            dynamo.transactWriteItems(request -> request.transactItems(writes.actions()));
+            return Transaction.Refusals.NONE;
         } catch (TransactionCanceledException cancelled) {
             List<CancellationReason> reasons = cancelled.cancellationReasons();
             boolean explained = reasons.stream().anyMatch(reason ->
@@ -235,7 +252,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             if (!explained) {
                 throw StorageErrors.translate(cancelled);
             }
-            return reasons;
+            return new Transaction.Refusals(reasons);
         } catch (SdkException failure) {
             throw StorageErrors.translate(failure);
         }
@@ -272,9 +289,5 @@ public final class DynamoDbMessagingPort implements MessagingPort {
 
     private static Instant nextMicrosecond(Instant time) {
         return time.plus(1, ChronoUnit.MICROS);
-    }
-
-    private static MessagingException contended(String what) {
-        return new MessagingException(ErrorCode.STORAGE_CONTENDED, what + " met contention on every attempt");
     }
 }

@@ -49,7 +49,8 @@ public interface MessagingPort {
     /**
      * Creates a group for a pair with both members' rows and its first message, all or nothing,
      * unless the pair already has a group or the sender already used the message id; then
-     * nothing is written.
+     * nothing is written. When both hold, the answer is {@link StartOutcome.PairExists}: the
+     * caller then appends to that group, where the taken id is found as for any send.
      */
     StartOutcome startConversation(NewConversation conversation);
 

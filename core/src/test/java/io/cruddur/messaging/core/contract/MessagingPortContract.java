@@ -246,6 +246,20 @@ public abstract class MessagingPortContract {
     }
 
     @Test
+    void a_start_of_a_pair_that_has_its_group_with_a_message_id_taken_too_reports_the_pair() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        Message hello = message(newGroup(), andrew, "hello", T0);
+        port.startConversation(new NewConversation(andrew, bayko, hello));
+        Message retried = new Message(hello.id(), newGroup(), andrew, new MessageText("hello"), T0.plusSeconds(1));
+
+        StartOutcome outcome = port.startConversation(new NewConversation(andrew, bayko, retried));
+
+        assertThat(outcome).isEqualTo(new StartOutcome.PairExists(hello.groupId()));
+        assertThat(port.messages(hello.groupId(), SliceQuery.newest(10)).items()).containsExactly(hello);
+    }
+
+    @Test
     void a_start_whose_message_id_is_taken_writes_nothing() {
         List<Message> conversation = conversationOf(1);
         Message taken = conversation.get(0);
