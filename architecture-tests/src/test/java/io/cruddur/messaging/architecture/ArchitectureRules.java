@@ -1,6 +1,9 @@
 package io.cruddur.messaging.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -54,14 +57,18 @@ final class ArchitectureRules {
                 .because("core owns the ports; adapters implement them");
     }
 
-    /** Dependencies point inward; the hosts ({@code base.app}, {@code base.lambda}) wire everything and may see it. */
+    /**
+     * Dependencies point inward. The hosts ({@code base.app}, {@code base.lambda}) are outside the
+     * onion; {@link #httpSeesOnlyTheFacadeTheDomainAndItsHost} and {@link #onlyWiringSeesAdapters}
+     * hold them.
+     */
     ArchRule layersPointInward() {
         OnionArchitecture onion = onionArchitecture()
                 .domainModels(base + ".core.domain..")
                 .domainServices(base + ".core.port..")
                 .applicationServices(base + ".core.usecase..", base + ".core.cache..")
                 .withOptionalLayers(true)
-                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage(base + ".app..", base + ".lambda.."),
+                .ignoreDependency(resideInAnyPackage(base + ".app..", base + ".lambda.."),
                         DescribedPredicate.alwaysTrue());
         for (String adapter : adapters) {
             onion = onion.adapter(adapter, base + ".adapters." + adapter + "..");
@@ -69,8 +76,28 @@ final class ArchitectureRules {
         return onion;
     }
 
+    /** Of the project, the HTTP layer sees the facade and the domain, and its host's auth, config and metrics. */
+    ArchRule httpSeesOnlyTheFacadeTheDomainAndItsHost() {
+        DescribedPredicate<JavaClass> elsewhereInTheProject = resideInAPackage(base + "..")
+                .and(DescribedPredicate.not(resideInAnyPackage(base + ".app.http..", base + ".core.usecase..",
+                        base + ".core.domain..", base + ".app.auth..", base + ".app.config..", base + ".app.metrics..")))
+                .as("are elsewhere in the project");
+        return noClasses().that().resideInAPackage(base + ".app.http..")
+                .should().dependOnClassesThat(elsewhereInTheProject)
+                .because("routes speak to the library through its facade; ports and adapters are wired elsewhere");
+    }
+
+    /** Adapter classes are seen by adapters and by the packages that wire a deployment, nowhere else. */
+    ArchRule onlyWiringSeesAdapters() {
+        return noClasses().that().resideOutsideOfPackages(base + ".adapters..", base + ".app", base + ".app.wiring..",
+                        base + ".app.cli..", base + ".app.embedded..", base + ".lambda..", base + ".benchmarks..")
+                .should().dependOnClassesThat().resideInAPackage(base + ".adapters..")
+                .because("which storage a deployment uses is decided where it is wired");
+    }
+
     List<ArchRule> all() {
         return List.of(coreDependsOnlyOnJdkSlf4jAndCaffeine(), adaptersDoNotDependOnEachOther(), noPackageCycles(),
-                portsAreCoreInterfaces(), layersPointInward());
+                portsAreCoreInterfaces(), layersPointInward(), httpSeesOnlyTheFacadeTheDomainAndItsHost(),
+                onlyWiringSeesAdapters());
     }
 }

@@ -46,6 +46,16 @@ class PlantedViolationsTest {
         assertViolation(broken.layersPointInward(), "TalksToUseCase", "UsesPort");
     }
 
+    @Test
+    void a_route_holding_a_port_is_caught() {
+        assertViolation(broken.httpSeesOnlyTheFacadeTheDomainAndItsHost(), "RouteWithAPort", "TalksToUseCase");
+    }
+
+    @Test
+    void an_adapter_seen_outside_the_wiring_is_caught() {
+        assertViolation(broken.onlyWiringSeesAdapters(), "ConfigBuildsAStore", "BetaStore");
+    }
+
     static Stream<ArchRule> cleanRules() {
         return new ArchitectureRules(CLEAN, List.of("inmemory", "other")).all().stream();
     }

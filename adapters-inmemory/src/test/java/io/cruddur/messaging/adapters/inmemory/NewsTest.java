@@ -12,8 +12,8 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.MessagingPort;
-import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.NewsSubscription;
 import io.cruddur.messaging.core.usecase.NewsListener;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
@@ -63,7 +63,7 @@ class NewsTest {
         };
         Messaging writingHost = host(storage);
         Listener onlyLondo = new Listener(Set.of(londo.id()));
-        NewsBus.Subscription subscription = listeningHost(counting).subscribeToNews(onlyLondo);
+        NewsSubscription subscription = listeningHost(counting).subscribeToNews(onlyLondo);
 
         writingHost.sendMessage(new SendMessageCommand(andrew, start(writingHost), new MessageText("not for londo"),
                 Optional.empty()));

@@ -10,8 +10,8 @@ import io.cruddur.messaging.app.auth.LocalIssuer;
 import io.cruddur.messaging.app.metrics.RequestMetrics;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.User;
-import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.NewsSubscription;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -71,7 +71,7 @@ public final class HttpApi {
             .build();
     private Javalin server;
     private Optional<MetricsEndpoint> metricsEndpoint = Optional.empty();
-    private NewsBus.Subscription news;
+    private NewsSubscription news;
 
     public HttpApi(HostConfig config, Messaging messaging, AccessTokenVerifier verifier, Optional<DevLogin> devLogin,
             LiveEvents events, RequestMetrics metrics) {

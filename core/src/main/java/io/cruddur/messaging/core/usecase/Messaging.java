@@ -111,8 +111,8 @@ public final class Messaging implements AutoCloseable {
      * group's members and the message read from storage (the message only when the listener has
      * one of the members here), on threads of their own, never the bus's.
      */
-    public NewsBus.Subscription subscribeToNews(NewsListener listener) {
-        return news.subscribe(new NewsDelivery(listener, memberships, messages));
+    public NewsSubscription subscribeToNews(NewsListener listener) {
+        return news.subscribe(new NewsDelivery(listener, memberships, messages))::close;
     }
 
     /** Stops the feed of new messages and stops hearing of changed users. */
