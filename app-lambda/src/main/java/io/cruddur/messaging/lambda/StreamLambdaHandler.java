@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Pattern E on AWS Lambda, fed by the table's stream (see {@code src/main/sam/template.yaml}):
+ * The refresh of group rows on AWS Lambda, fed by the table's stream (see {@code src/main/sam/template.yaml}):
  * the function's invocations are this deployment's {@link NewMessageFeed}, each one a batch of
  * new messages for the handler the feed was started with. Reports a partial batch
  * failure, the first record that failed, from which Lambda delivers the batch again. With

@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Patterns A-D through the facade on the in-memory adapter, with a conversation of
- * {@code groupSize} messages. A's cost should not grow with the group; C and D include pattern E,
- * which the in-memory adapter runs inline as the stream would.
+ * Listing, sending and starting through the facade on the in-memory adapter, with a conversation
+ * of {@code groupSize} messages. Listing a group's messages should not cost more as the group
+ * grows; sending and starting include the refresh of group rows, which the in-memory adapter runs
+ * inline as the stream would.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The reference's {@code patterns/get-conversation} and {@code patterns/list-conversations}: the
- * same queries patterns A and B issue, with the read capacity they consumed, for operators.
+ * same queries that list a group's messages and a user's conversations, with the read capacity
+ * they consumed, for operators.
  */
 public final class PatternReports {
     private final PartitionReader reader;

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class ShardWalker {
     private static final Logger LOG = LoggerFactory.getLogger(ShardWalker.class);
     /**
-     * Records per read, the most a read returns: under load a large batch is what keeps pattern E
+     * Records per read, the most a read returns: under load a large batch is what keeps the refresh of group rows
      * up, since a group's rows move once per batch however many of its messages the batch holds.
      */
     private static final int BATCH_LIMIT = 1_000;

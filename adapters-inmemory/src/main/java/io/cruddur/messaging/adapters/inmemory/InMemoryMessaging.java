@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * The whole library on in-memory storage in one line, for an embedding service's tests and for
- * demos: {@code InMemoryMessaging.create().messaging()}. Pattern E runs as in production, driven
+ * demos: {@code InMemoryMessaging.create().messaging()}. Group rows are refreshed as in production, driven
  * by the storage's feed of new messages (synchronously; see {@link InMemoryMessagingPort}).
  * Nothing runs in the background, so nothing needs closing.
  */

@@ -28,7 +28,7 @@ final class DbCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (HikariDataSource pool = Environments.users(db.root.environment())) {
+            try (HikariDataSource pool = OperatorClients.users(db.root.environment())) {
                 int migrations = UserDatabase.migrate(pool);
                 PostgresUserDirectory directory = new PostgresUserDirectory(UserDatabase.jdbi(pool));
                 int users = DemoData.seedUsers(DemoData.DEMO_USERS, directory.listUsers(), directory::register);
@@ -48,13 +48,13 @@ final class DbCommand extends CommandGroup {
         public Integer call() {
             Map<String, String> environment = db.root.environment();
             Map<Handle, CognitoUserId> assignments = new LinkedHashMap<>();
-            try (var cognito = Environments.cognito(environment, CognitoSettings.fromEnvironment(environment))) {
+            try (var cognito = OperatorClients.cognito(environment, CognitoSettings.fromEnvironment(environment))) {
                 CognitoCommand.users(cognito, CognitoSettings.fromEnvironment(environment).userPoolId())
                         .filter(user -> user.preferredUsername() != null && user.sub() != null)
                         .forEach(user -> assignments.put(Handle.parse(user.preferredUsername()),
                                 new CognitoUserId(user.sub())));
             }
-            try (HikariDataSource pool = Environments.users(environment)) {
+            try (HikariDataSource pool = OperatorClients.users(environment)) {
                 CognitoAssignment result = new PostgresUserDirectory(UserDatabase.jdbi(pool))
                         .assignCognitoUserIds(assignments);
                 db.spec.commandLine().getOut().println("updated " + result.updated() + " users; unknown handles: "

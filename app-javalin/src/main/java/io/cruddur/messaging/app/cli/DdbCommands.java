@@ -36,7 +36,7 @@ final class DdbCommands {
         boolean prod;
 
         DynamoDbSettings settings() {
-            return Environments.dynamo(ddb.environment(), prod);
+            return OperatorClients.dynamo(ddb.environment(), prod);
         }
 
         PrintWriter out() {
@@ -56,7 +56,7 @@ final class DdbCommands {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (var dynamo = Environments.dynamoClient(settings)) {
+            try (var dynamo = OperatorClients.dynamoClient(settings)) {
                 TableAdmin.CreateOutcome outcome = new TableAdmin(dynamo).createTable(settings.tableName(),
                         provisioned ? TableAdmin.Billing.PROVISIONED_5 : TableAdmin.Billing.ON_DEMAND, deletionProtection);
                 out().println(outcome == TableAdmin.CreateOutcome.CREATED
@@ -71,7 +71,7 @@ final class DdbCommands {
     static final class ListTables extends TableCommand {
         @Override
         public Integer call() {
-            try (var dynamo = Environments.dynamoClient(settings())) {
+            try (var dynamo = OperatorClients.dynamoClient(settings())) {
                 new TableAdmin(dynamo).listTables().forEach(out()::println);
             }
             return 0;
@@ -93,7 +93,7 @@ final class DdbCommands {
                 out().println("not dropped: confirm with --yes (or answer y when run in a terminal)");
                 return 1;
             }
-            try (var dynamo = Environments.dynamoClient(settings())) {
+            try (var dynamo = OperatorClients.dynamoClient(settings())) {
                 TableAdmin.DropOutcome outcome = new TableAdmin(dynamo).dropTable(table);
                 out().println(switch (outcome) {
                     case DROPPED -> "dropped table " + table;
@@ -131,8 +131,8 @@ final class DdbCommands {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (HikariDataSource pool = Environments.users(ddb.environment());
-                    var dynamo = Environments.dynamoClient(settings)) {
+            try (HikariDataSource pool = OperatorClients.users(ddb.environment());
+                    var dynamo = OperatorClients.dynamoClient(settings)) {
                 PostgresUserDirectory users = new PostgresUserDirectory(UserDatabase.jdbi(pool));
                 User first = user(users, from);
                 User second = user(users, to);
@@ -159,7 +159,7 @@ final class DdbCommands {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (var dynamo = Environments.dynamoClient(settings)) {
+            try (var dynamo = OperatorClients.dynamoClient(settings)) {
                 long items = new TableAdmin(dynamo).scan(settings.tableName(), pageSize,
                         page -> page.items().forEach(out()::println));
                 out().println(items + " items");

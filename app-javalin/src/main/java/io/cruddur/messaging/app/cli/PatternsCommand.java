@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "patterns", mixinStandardHelpOptions = true,
-        description = "The queries of patterns A and B, printed readably with the capacity they consumed.",
+        description = "The queries that list a group's messages and a user's conversations, printed readably"
+                + " with the capacity they consumed.",
         subcommands = {PatternsCommand.GetConversation.class, PatternsCommand.ListConversations.class})
 final class PatternsCommand extends CommandGroup {
     @ParentCommand
@@ -41,7 +42,7 @@ final class PatternsCommand extends CommandGroup {
         int limit;
 
         DynamoDbSettings settings() {
-            return Environments.dynamo(patterns.ddb.environment(), prod);
+            return OperatorClients.dynamo(patterns.ddb.environment(), prod);
         }
 
         PrintWriter out() {
@@ -54,7 +55,7 @@ final class PatternsCommand extends CommandGroup {
     }
 
     @Command(name = "get-conversation", mixinStandardHelpOptions = true,
-            description = "Pattern A: the newest messages of a group, oldest first.")
+            description = "The newest messages of a group, oldest first.")
     static final class GetConversation extends PatternCommand {
         @Parameters(paramLabel = "<message_group_uuid>")
         String group;
@@ -62,7 +63,7 @@ final class PatternsCommand extends CommandGroup {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (var dynamo = Environments.dynamoClient(settings)) {
+            try (var dynamo = OperatorClients.dynamoClient(settings)) {
                 PatternReports.Report<Message> report = new PatternReports(dynamo, settings.tableName())
                         .conversation(MessageGroupId.parse(group), limit);
                 List<Message> oldestFirst = new ArrayList<>(report.items());
@@ -76,7 +77,7 @@ final class PatternsCommand extends CommandGroup {
     }
 
     @Command(name = "list-conversations", mixinStandardHelpOptions = true,
-            description = "Pattern B: a user's conversations, most recent first (the user from CONNECTION_URL's directory).")
+            description = "A user's conversations, most recent first (the user from CONNECTION_URL's directory).")
     static final class ListConversations extends PatternCommand {
         @Parameters(paramLabel = "<handle>")
         String handle;
@@ -84,8 +85,8 @@ final class PatternsCommand extends CommandGroup {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (HikariDataSource pool = Environments.users(patterns.ddb.environment());
-                    var dynamo = Environments.dynamoClient(settings)) {
+            try (HikariDataSource pool = OperatorClients.users(patterns.ddb.environment());
+                    var dynamo = OperatorClients.dynamoClient(settings)) {
                 var owner = DdbCommands.user(new PostgresUserDirectory(UserDatabase.jdbi(pool)), handle);
                 PatternReports.Report<MessageGroupRow> report = new PatternReports(dynamo, settings.tableName())
                         .conversations(owner.id(), limit);

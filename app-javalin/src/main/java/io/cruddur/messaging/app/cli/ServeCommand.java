@@ -36,7 +36,8 @@ final class ServeCommand implements Callable<Integer> {
     EngineOptions engines;
 
     @Option(names = "--stream-worker",
-            description = "aws mode: take part in reading the table's stream (pattern E) as one of the fleet's KCL workers;"
+            description = "aws mode: take part in reading the table's stream (refreshing group rows) as one of the"
+                    + " fleet's KCL workers;"
                     + " without it this host reads no stream")
     boolean streamWorker;
 

@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Server-sent events for signed-in pages: once pattern E has brought a group's rows to a new
+ * Server-sent events for signed-in pages: once a group's rows have been brought to a new
  * message (on whichever host, as news on the bus says), every member's open streams on this host
  * get a {@code message} event with it, so a page can show the message and reorder its group list
  * without reloading. A comment every {@value #HEARTBEAT_SECONDS} s keeps proxies from closing
  * idle streams and finds dead ones.
  *
  * <p>Nothing here writes to a socket: news and heartbeats are only queued on each
- * {@link EventStream}, whose own writer does the writing, so neither pattern E nor a send ever
+ * {@link EventStream}, whose own writer does the writing, so neither the refresh of group rows nor a send ever
  * waits for a client. The number of streams is capped per user and in total
  * ({@link EventStreamLimits}).
  */

@@ -48,7 +48,7 @@ final class MessagingRoutes {
         this.refusedTokens = new Throttle(rates.refusedTokensPerMinute());
     }
 
-    /** Pattern B. The next (older) page is linked with {@code rel="next"}. */
+    /** The caller's conversations. The next (older) page is linked with {@code rel="next"}. */
     void listGroups(Context ctx) {
         User caller = caller(ctx);
         PageRequest page = page(ctx);
@@ -59,7 +59,7 @@ final class MessagingRoutes {
         ctx.json(groups.groups().stream().map(Views.GroupView::of).toList());
     }
 
-    /** Pattern A. Older messages are linked with {@code rel="next"}, newer ones with {@code rel="prev"}. */
+    /** A group's messages. Older messages are linked with {@code rel="next"}, newer ones with {@code rel="prev"}. */
     void listMessages(Context ctx) {
         User caller = caller(ctx);
         MessageGroupId group = MessageGroupId.parse(ctx.pathParam("group"));
@@ -73,7 +73,7 @@ final class MessagingRoutes {
     }
 
     /**
-     * Pattern C with {@code message_group_uuid}, pattern D with {@code handle} (as the reference
+     * A send with {@code message_group_uuid}, a conversation started with {@code handle} (as the reference
      * frontend sends them). A client message id, from {@code message_uuid} or the
      * {@code Idempotency-Key} header, makes a retry store nothing new.
      */

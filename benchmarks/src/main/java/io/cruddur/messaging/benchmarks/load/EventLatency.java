@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /**
  * Live events across hosts: a member's event stream open on one host, messages sent through
  * another, each timed from the send's acknowledgement until its event arrives. The time includes
- * pattern E (the news is published once the rows have moved) and the bus between the hosts.
+ * the refresh of group rows (the news is published once the rows have moved) and the bus between the hosts.
  */
 @Command(name = "event-latency", mixinStandardHelpOptions = true,
         description = "Times live events across hosts. Prints: EVENTS <events> <p50 ms> <p99 ms> <max ms>")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The measurements the HTTP load run ({@code scripts/load/run.sh}) takes beside {@code wrk}: the
- * raw DynamoDB Query floor under patterns A and B, pattern E's lag, and write units per message;
+ * raw DynamoDB Query floor under the two listings, the group rows' lag, and write units per message;
  * and beside a local fleet ({@code scripts/fleet/run.sh measure}): live events across hosts, the
  * takeover of the stream, news through PostgreSQL. Each prints one line that starts with a
  * keyword, for the script to read.

@@ -31,12 +31,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * The floor under patterns A and B: the very Query the adapter sends for a first page, captured
- * from the adapter itself and replayed straight from the SDK (same client settings) by as many
- * threads as the HTTP run has connections, against the same DynamoDB.
+ * The floor under the two listings (a group's messages, a user's conversations): the very Query
+ * the adapter sends for a first page, captured from the adapter itself and replayed straight from
+ * the SDK (same client settings) by as many threads as the HTTP run has connections, against the
+ * same DynamoDB.
  */
 @Command(name = "query-floor", mixinStandardHelpOptions = true,
-        description = "Times the raw DynamoDB Query of pattern A or B. Prints: FLOOR <pattern> <requests/s> <p50 ms> <p99 ms>")
+        description = "Times the raw DynamoDB Query of a listing (--pattern A: messages, B: conversations)."
+                + " Prints: FLOOR <pattern> <requests/s> <p50 ms> <p99 ms>")
 final class QueryFloor implements Callable<Integer> {
     enum Pattern {
         A,

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Sends at a fixed rate (unlike wrk, which sends as fast as its connections allow), into random
- * groups of the load run's pairs file, so pattern E can be measured at a chosen fraction of the
+ * groups of the load run's pairs file, so the refresh of group rows can be measured at a chosen fraction of the
  * rate that saturates the storage.
  */
 @Command(name = "send-load", mixinStandardHelpOptions = true,

@@ -15,13 +15,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Pattern E's lag as a user sees it: one message at a time into a conversation of two generated
+ * The group rows' lag as a user sees it: one message at a time into a conversation of two generated
  * users, timed from the send's acknowledgement until both members' group lists show it as their
  * group's last message. The lists are polled through the API, so the figure includes the poll
  * interval's granularity.
  */
 @Command(name = "stream-lag", mixinStandardHelpOptions = true,
-        description = "Times pattern E through the API. Prints: LAG <messages> <p50 ms> <p99 ms> <max ms>"
+        description = "Times the refresh of group rows through the API."
+                + " Prints: LAG <messages> <p50 ms> <p99 ms> <max ms>"
                 + " <p99 ms of the first half> <p99 ms of the second half>")
 final class StreamLag implements Callable<Integer> {
     private static final Duration GIVE_UP = Duration.ofMinutes(2);

@@ -22,7 +22,7 @@ public record Message(MessageId id, MessageGroupId groupId, User sender, Message
         return new Message(id, groupId, sender, text, otherTime);
     }
 
-    /** The same message in another group: where pattern D sends it when the pair already has one. */
+    /** The same message in another group: where starting a conversation sends it when the pair already has one. */
     public Message inGroup(MessageGroupId otherGroup) {
         return new Message(id, otherGroup, sender, text, createdAt);
     }

@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One member's view of a conversation (pattern B): the other member, the last message's text and
- * time (to the microsecond, as messages' times). Every member of a group owns one row.
+ * One member's view of a conversation, as their list of conversations shows it: the other member,
+ * the last message's text and time (to the microsecond, as messages' times). Every member of a group owns one row.
  */
 public record MessageGroupRow(
         UserId owner, MessageGroupId groupId, User otherMember, MessageText lastMessage, Instant lastMessageAt) {

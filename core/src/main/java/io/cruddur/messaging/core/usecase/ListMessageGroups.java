@@ -12,7 +12,7 @@ import io.cruddur.messaging.core.usecase.CursorCodec.Position;
 import java.util.List;
 import java.util.Optional;
 
-/** Pattern B: the caller's conversations, most recent first, with no cut-off by year or age. */
+/** The caller's conversations, most recent first, with no cut-off by year or age. */
 public final class ListMessageGroups {
     private final MessagingPort messages;
     private final CursorCodec cursors;

@@ -4,7 +4,7 @@ import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import java.util.Objects;
 
-/** Pattern B: a page of the caller's own conversations. */
+/** A page of the caller's own conversations. */
 public record ListMessageGroupsQuery(User caller, PageRequest page) {
     public ListMessageGroupsQuery {
         Objects.requireNonNull(caller, "caller");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pattern A. The first page is the newest messages; an {@code older} cursor pages back, a
+ * A group's messages. The first page is the newest messages; an {@code older} cursor pages back, a
  * {@code newer} cursor pages forward. Every page reads one slice of storage, whatever the
  * group's size, and lists its messages oldest to newest.
  */

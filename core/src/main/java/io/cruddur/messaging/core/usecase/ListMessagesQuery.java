@@ -5,7 +5,7 @@ import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import java.util.Objects;
 
-/** Pattern A: a page of a group's messages, as the caller (who must be a member) asks for it. */
+/** A page of a group's messages, as the caller (who must be a member) asks for it. */
 public record ListMessagesQuery(User caller, MessageGroupId group, PageRequest page) {
     public ListMessagesQuery {
         Objects.requireNonNull(caller, "caller");

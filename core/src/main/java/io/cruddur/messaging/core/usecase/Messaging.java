@@ -28,8 +28,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The library's front door: the five access patterns and the user lookups a host needs, over
- * one {@link MessagingPort} and one {@link UserDirectoryPort}, with group rows kept current from a
+ * The library's front door: listing a group's messages and a user's conversations, sending,
+ * starting conversations, refreshing group rows, and the user lookups a host needs, over one
+ * {@link MessagingPort} and one {@link UserDirectoryPort}, with group rows kept current from a
  * {@link NewMessageFeed}; given a {@link UserAdministrationPort}, also the keeping of users, behind
  * the same caches. Thread-safe; build one per process with {@link #builder()} and close it on
  * shutdown (that stops the feed).
@@ -77,28 +78,37 @@ public final class Messaging implements AutoCloseable {
         return new Builder();
     }
 
-    /** Pattern A. Refused with {@code message_group_not_found}, {@code not_a_member}, {@code cursor_invalid}. */
+    /**
+     * A group's messages, a page at a time. Refused with {@code message_group_not_found},
+     * {@code not_a_member}, {@code cursor_invalid}.
+     */
     public MessagePage listMessages(ListMessagesQuery query) {
         return listMessages.list(query);
     }
 
-    /** Pattern B. Refused with {@code cursor_invalid}. */
+    /** The caller's conversations, most recent first. Refused with {@code cursor_invalid}. */
     public MessageGroupPage listMessageGroups(ListMessageGroupsQuery query) {
         return listMessageGroups.list(query);
     }
 
-    /** Pattern C. Refused with {@code message_group_not_found}, {@code not_a_member}, {@code message_uuid_reused}. */
+    /**
+     * A message into a group the sender belongs to. Refused with {@code message_group_not_found},
+     * {@code not_a_member}, {@code message_uuid_reused}.
+     */
     public Message sendMessage(SendMessageCommand command) {
         return sendMessage.send(command);
     }
 
-    /** Pattern D. Refused with {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}. */
+    /**
+     * A message to {@code @handle}, in the pair's group or a new one. Refused with
+     * {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}.
+     */
     public ConversationStarted startConversation(StartConversationCommand command) {
         return startConversation.start(command);
     }
 
     /**
-     * Pattern E for a batch of newly stored messages, as a {@link NewMessageFeed} hands them over:
+     * Refreshes the group rows for a batch of newly stored messages, as a {@link NewMessageFeed} hands them over:
      * each group's rows move once, to its newest message in the batch; the listener hears of each
      * message once its group's rows have moved.
      */
@@ -229,7 +239,7 @@ public final class Messaging implements AutoCloseable {
             return this;
         }
 
-        /** Who to tell after pattern E has run for a message; nobody by default. */
+        /** Who to tell once a message's group rows have been refreshed; nobody by default. */
         public Builder refreshListener(RefreshListener listener) {
             this.refreshListener = Objects.requireNonNull(listener, "listener");
             return this;

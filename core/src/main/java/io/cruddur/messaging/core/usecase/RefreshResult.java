@@ -4,7 +4,7 @@ import io.cruddur.messaging.core.domain.UserId;
 import java.util.Set;
 
 /**
- * What pattern E did for one message: how many members' group rows it moved forward (0 for a
+ * What refreshing the group rows did for one message: how many members' group rows it moved forward (0 for a
  * duplicate or late message) and who the group's members are.
  */
 public record RefreshResult(int advancedRows, Set<UserId> members) {

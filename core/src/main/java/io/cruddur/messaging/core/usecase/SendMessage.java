@@ -8,7 +8,7 @@ import io.cruddur.messaging.core.port.MessagingPort;
 import java.time.Clock;
 
 /**
- * Pattern C: a member writes in a group. The message is stored once per message id: a retry
+ * Sending: a member writes in a group. The message is stored once per message id: a retry
  * with the same id and content returns the first result; the same id with other content (or in
  * another group, or from another sender) is {@code message_uuid_reused}.
  */

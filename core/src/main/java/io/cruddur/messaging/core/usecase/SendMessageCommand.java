@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Pattern C: the sender writes in a group they belong to. With a client message id, sending the
+ * Sending: the sender writes in a group they belong to. With a client message id, sending the
  * same command again stores nothing new and returns the message stored the first time.
  */
 public record SendMessageCommand(

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Pattern D: write to {@code @handle}. A new group appears with both rows and the message, or
+ * Starting a conversation: write to {@code @handle}. A new group appears with both rows and the message, or
  * not at all; a pair that already talks (whoever started) keeps its one group and the message
  * goes there.
  */

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Pattern D: the starter writes to {@code @recipient}. When the two already share a group the
+ * Starting a conversation: the starter writes to {@code @recipient}. When the two already share a group the
  * message goes there; with a client message id a retried start stores nothing new.
  */
 public record StartConversationCommand(

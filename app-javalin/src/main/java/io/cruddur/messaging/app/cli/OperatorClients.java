@@ -20,11 +20,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Clients for the operator commands, configured as the reference's scripts are, from the environment. */
-final class Environments {
+final class OperatorClients {
     /** Where the Cognito client is sent instead of AWS, as the SDK's service-specific variable names it. */
     static final String COGNITO_ENDPOINT = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
 
-    private Environments() {
+    private OperatorClients() {
     }
 
     /** The message table's settings; {@code --prod} means real AWS whatever {@code AWS_ENDPOINT_URL} says. */
