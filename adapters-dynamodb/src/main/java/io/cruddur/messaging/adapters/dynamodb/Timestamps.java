@@ -1,5 +1,6 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
+import io.cruddur.messaging.core.domain.IsoTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,17 +16,15 @@ import java.time.temporal.ChronoUnit;
  * bound's own instant falls inside an exclusive range.
  */
 final class Timestamps {
-    private static final DateTimeFormatter WITH_MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter WITHOUT_FRACTION =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
 
-    /** How this adapter writes a time: always six fraction digits. */
+    /** How this adapter writes a time: always six fraction digits ({@link IsoTime}). */
     static String format(Instant time) {
-        return WITH_MICROS.format(time.truncatedTo(ChronoUnit.MICROS));
+        return IsoTime.format(time);
     }
 
     /** Reads either spelling (and any other ISO-8601 offset time). */
@@ -41,7 +40,7 @@ final class Timestamps {
     static String beforeBound(Instant time) {
         Instant micros = time.truncatedTo(ChronoUnit.MICROS);
         // Without a fraction the string is the smallest spelling of this second ('+' sorts before '.').
-        return micros.getNano() == 0 ? WITHOUT_FRACTION.format(micros) : WITH_MICROS.format(micros);
+        return micros.getNano() == 0 ? WITHOUT_FRACTION.format(micros) : format(micros);
     }
 
     /** A bound for {@code sk > bound} that excludes {@code time} however it was spelled. */

@@ -1,10 +1,10 @@
 package io.cruddur.messaging.app.config;
 
 import io.cruddur.messaging.app.auth.CognitoSettings;
+import io.cruddur.messaging.core.usecase.Messaging;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * @param port         the HTTP port
  * @param frontendUrl  the origin allowed by CORS ({@code FRONTEND_URL}), if any
  * @param cursorSecret the key that signs page cursors ({@code CURSOR_SECRET}, base64, at least 32
- *                     bytes); random per process when not configured
+ *                     bytes); when empty the facade makes one per process
  * @param cognito      the user pool whose access tokens are accepted (AWS mode only)
  * @param metricsPort  where {@code GET /metrics} serves the request counters, on the API's address
  *                     but a port of its own, so the API's clients cannot read it (off unless asked
@@ -30,13 +30,12 @@ import java.util.OptionalInt;
  * @param connections  what one client may hold of the host's connections, and how long a body may take
  * @param rates        how often one user or client address may send, start, sign in or fail to
  */
-public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, byte[] cursorSecret,
+public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, Optional<byte[]> cursorSecret,
         Optional<CognitoSettings> cognito, OptionalInt metricsPort, EventStreamLimits eventStreams,
         ConnectionLimits connections, RateLimits rates) {
     public static final int DEFAULT_PORT = 4567;
     public static final String LOOPBACK = "127.0.0.1";
     public static final String EVERY_INTERFACE = "0.0.0.0";
-    private static final int MIN_SECRET_BYTES = 32;
 
     /** The deployments the executable knows. */
     public enum Mode {
@@ -74,25 +73,26 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0-65535, was " + port);
         }
-        if (cursorSecret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("CURSOR_SECRET must decode to at least " + MIN_SECRET_BYTES + " bytes");
+        if (cursorSecret.filter(secret -> secret.length < Messaging.MIN_CURSOR_SECRET_BYTES).isPresent()) {
+            throw new IllegalArgumentException(
+                    "CURSOR_SECRET must decode to at least " + Messaging.MIN_CURSOR_SECRET_BYTES + " bytes");
         }
         if (mode == Mode.AWS && cognito.isEmpty()) {
             throw new IllegalArgumentException(
                     "aws mode needs AWS_COGNITO_USER_POOL_ID and AWS_COGNITO_USER_POOL_CLIENT_ID");
         }
-        cursorSecret = cursorSecret.clone();
+        cursorSecret = cursorSecret.map(byte[]::clone);
     }
 
     @Override
-    public byte[] cursorSecret() {
-        return cursorSecret.clone();
+    public Optional<byte[]> cursorSecret() {
+        return cursorSecret.map(byte[]::clone);
     }
 
     /** Reads {@code FRONTEND_URL}, {@code CURSOR_SECRET} and, in AWS mode, the Cognito variables. */
     public static HostConfig from(Mode mode, int port, Map<String, String> environment) {
         Optional<URI> frontend = value(environment, "FRONTEND_URL").map(HostConfig::origin);
-        byte[] secret = value(environment, "CURSOR_SECRET").map(HostConfig::decodeSecret).orElseGet(HostConfig::randomSecret);
+        Optional<byte[]> secret = value(environment, "CURSOR_SECRET").map(HostConfig::decodeSecret);
         Optional<CognitoSettings> cognito = mode == Mode.AWS ? Optional.of(CognitoSettings.fromEnvironment(environment))
                 : Optional.empty();
         return new HostConfig(mode, mode.defaultHost(), port, frontend, secret, cognito, OptionalInt.empty(),
@@ -153,12 +153,6 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
         } catch (IllegalArgumentException notBase64) {
             throw new IllegalArgumentException("CURSOR_SECRET must be base64", notBase64);
         }
-    }
-
-    private static byte[] randomSecret() {
-        byte[] secret = new byte[MIN_SECRET_BYTES];
-        new SecureRandom().nextBytes(secret);
-        return secret;
     }
 
     private static Optional<String> value(Map<String, String> environment, String name) {

@@ -1,17 +1,14 @@
 package io.cruddur.messaging.app.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cruddur.messaging.core.domain.IsoTime;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.User;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** The JSON bodies of the API, shaped as the reference frontend reads them. */
 final class Views {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     private Views() {
     }
@@ -62,6 +59,6 @@ final class Views {
     }
 
     static String time(Instant instant) {
-        return TIME.format(instant);
+        return IsoTime.format(instant);
     }
 }

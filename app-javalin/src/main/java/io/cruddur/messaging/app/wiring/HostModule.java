@@ -32,9 +32,10 @@ abstract class HostModule {
     @Singleton
     static Messaging messaging(MessagingPort messages, UserDirectoryPort users, UserAdministrationPort administration,
             Optional<UserChanges> userChanges, NewMessageFeed newMessages, NewsBus news, HostConfig config) {
-        return Messaging.builder().messages(messages).users(users).userAdministration(administration)
-                .userChanges(userChanges.orElse(UserChanges.none()))
-                .newMessageFeed(newMessages).newsBus(news).cursorSecret(config.cursorSecret()).build();
+        Messaging.Builder builder = Messaging.builder().messages(messages).users(users).userAdministration(administration)
+                .userChanges(userChanges.orElse(UserChanges.none())).newMessageFeed(newMessages).newsBus(news);
+        config.cursorSecret().ifPresent(builder::cursorSecret);
+        return builder.build();
     }
 
     @Provides

@@ -5,6 +5,7 @@ import io.cruddur.messaging.adapters.dynamodb.DynamoDbMessagingPort;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.IsoTime;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +56,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @Command(name = "write-units", mixinStandardHelpOptions = true,
         description = "Write units per message of C, D and E, ours and the reference's. Prints: UNITS <pattern> <ours> <reference>")
 final class WriteUnits implements Callable<Integer> {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     @Option(names = "--endpoint", required = true, description = "DynamoDB's address, e.g. http://127.0.0.1:5600")
     URI endpoint;
@@ -105,7 +103,7 @@ final class WriteUnits implements Callable<Integer> {
             referenceE += measure(() -> {
                 for (User[] row : new User[][] {{andrew, bayko}, {bayko, andrew}}) {
                     dynamo.deleteItem(DeleteItemRequest.builder().tableName(table)
-                            .key(Map.of("pk", s("GRP#" + row[0].id()), "sk", s(TIME.format(now)))).build());
+                            .key(Map.of("pk", s("GRP#" + row[0].id()), "sk", s(IsoTime.format(now)))).build());
                     dynamo.putItem(PutItemRequest.builder().tableName(table)
                             .item(rowItem(row[0], row[1], group, now.plusSeconds(1))).build());
                 }
@@ -133,13 +131,13 @@ final class WriteUnits implements Callable<Integer> {
     }
 
     private static Map<String, AttributeValue> messageItem(String group, User sender, Instant at) {
-        return Map.of("pk", s("MSG#" + group), "sk", s(TIME.format(at)), "message_uuid", s(UUID.randomUUID().toString()),
+        return Map.of("pk", s("MSG#" + group), "sk", s(IsoTime.format(at)), "message_uuid", s(UUID.randomUUID().toString()),
                 "message", s("Are you there?"), "user_uuid", s(sender.id().toString()),
                 "user_display_name", s(sender.displayName()), "user_handle", s(sender.handle().value()));
     }
 
     private static Map<String, AttributeValue> rowItem(User owner, User other, String group, Instant at) {
-        return Map.of("pk", s("GRP#" + owner.id()), "sk", s(TIME.format(at)), "message_group_uuid", s(group),
+        return Map.of("pk", s("GRP#" + owner.id()), "sk", s(IsoTime.format(at)), "message_group_uuid", s(group),
                 "message", s("Are you there?"), "user_uuid", s(other.id().toString()),
                 "user_display_name", s(other.displayName()), "user_handle", s(other.handle().value()));
     }

@@ -36,6 +36,8 @@ import java.util.function.Function;
  * shutdown (that stops the feed).
  */
 public final class Messaging implements AutoCloseable {
+    /** The shortest key {@link Builder#cursorSecret} accepts. */
+    public static final int MIN_CURSOR_SECRET_BYTES = CursorCodec.MIN_SECRET_BYTES;
     private final CachingUserDirectory users;
     private final Optional<UserAdministrationPort> administration;
     private final ListMessages listMessages;

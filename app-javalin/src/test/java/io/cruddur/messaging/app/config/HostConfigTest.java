@@ -1,0 +1,30 @@
+package io.cruddur.messaging.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HostConfigTest {
+    @Test
+    void without_a_cursor_secret_the_facade_makes_its_own() {
+        assertThat(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of()).cursorSecret()).isEmpty();
+    }
+
+    @Test
+    void a_cursor_secret_is_read_from_base64_and_refused_when_short() {
+        byte[] secret = new byte[32];
+        secret[0] = 7;
+
+        HostConfig config = HostConfig.from(HostConfig.Mode.MEMORY, 0,
+                Map.of("CURSOR_SECRET", Base64.getEncoder().encodeToString(secret)));
+
+        assertThat(config.cursorSecret()).hasValueSatisfying(read -> assertThat(read).isEqualTo(secret));
+        assertThatThrownBy(() -> HostConfig.from(HostConfig.Mode.MEMORY, 0,
+                Map.of("CURSOR_SECRET", Base64.getEncoder().encodeToString(new byte[31]))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 32 bytes");
+    }
+}
