@@ -2,17 +2,15 @@ package io.cruddur.messaging.app;
 
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
-import io.cruddur.messaging.core.domain.MessageGroupId;
-import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserAccount;
+import io.cruddur.messaging.core.usecase.ConversationSeeding;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
-import io.cruddur.messaging.core.usecase.SendMessageCommand;
-import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,15 +79,13 @@ public final class DemoData {
         if (!messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first(1))).groups().isEmpty()) {
             return;
         }
-        MessageGroupId group = messaging.startConversation(new StartConversationCommand(andrew, bayko.handle(),
-                new MessageText("Message 1 of " + CONVERSATION_LENGTH + ": have you tried the new messaging?"),
-                Optional.empty())).groupId();
+        List<String> texts = new ArrayList<>(List.of(
+                "Message 1 of " + CONVERSATION_LENGTH + ": have you tried the new messaging?"));
         for (int i = 2; i <= CONVERSATION_LENGTH; i++) {
             User sender = i % 2 == 0 ? bayko : andrew;
-            messaging.sendMessage(new SendMessageCommand(sender, group,
-                    new MessageText("Message " + i + " of " + CONVERSATION_LENGTH + " from @" + sender.handle().value()),
-                    Optional.empty()));
+            texts.add("Message " + i + " of " + CONVERSATION_LENGTH + " from @" + sender.handle().value());
         }
+        ConversationSeeding.takeTurns(messaging, andrew, bayko, texts);
     }
 
     private static NewUser demo(String handle, String displayName) {

@@ -2,12 +2,12 @@ package io.cruddur.messaging.adapters.inmemory;
 
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.MessageGroupId;
-import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.ConversationSeeding;
 import io.cruddur.messaging.core.usecase.Messaging;
-import io.cruddur.messaging.core.usecase.SendMessageCommand;
-import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -66,12 +66,8 @@ public final class InMemoryMessaging {
      * the two take turns with the rest, and returns the group.
      */
     public MessageGroupId seedConversation(User starter, User other, String first, String... replies) {
-        MessageGroupId group = messaging.startConversation(new StartConversationCommand(
-                starter, other.handle(), new MessageText(first), Optional.empty())).groupId();
-        for (int i = 0; i < replies.length; i++) {
-            User sender = i % 2 == 0 ? other : starter;
-            messaging.sendMessage(new SendMessageCommand(sender, group, new MessageText(replies[i]), Optional.empty()));
-        }
-        return group;
+        List<String> texts = new ArrayList<>(List.of(first));
+        texts.addAll(List.of(replies));
+        return ConversationSeeding.takeTurns(messaging, starter, other, texts);
     }
 }
