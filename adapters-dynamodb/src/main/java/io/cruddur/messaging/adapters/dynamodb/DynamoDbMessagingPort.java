@@ -49,7 +49,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     public DynamoDbMessagingPort(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.reader = new PartitionReader(dynamo, table);
+        this.reader = PartitionReader.plain(dynamo, table);
     }
 
     @Override

@@ -15,19 +15,35 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 /**
  * Reads a range of one partition (a group's messages, a user's group rows) in sort-key order:
  * one Query with {@code Limit = limit + 1}, so that "more" is known rather than guessed. A second
- * Query happens only if DynamoDB stops at its 1 MB page size first.
+ * Query happens only if DynamoDB stops at its 1 MB page size first. The consumed capacity is
+ * asked for only by a reader that reports it.
  */
 final class PartitionReader {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ReturnConsumedCapacity capacity;
 
-    /** Items in query order, whether more lie beyond, and the read capacity the queries consumed. */
+    /**
+     * Items in query order, whether more lie beyond, and the read capacity the queries consumed
+     * (0 unless the reader reports capacity).
+     */
     record Range(List<Map<String, AttributeValue>> items, boolean more, double capacityUnits) {
     }
 
-    PartitionReader(DynamoDbClient dynamo, String table) {
+    /** A reader for the port: DynamoDB is not asked what the queries consumed. */
+    static PartitionReader plain(DynamoDbClient dynamo, String table) {
+        return new PartitionReader(dynamo, table, ReturnConsumedCapacity.NONE);
+    }
+
+    /** A reader for reports: each query also returns the capacity it consumed. */
+    static PartitionReader reportingCapacity(DynamoDbClient dynamo, String table) {
+        return new PartitionReader(dynamo, table, ReturnConsumedCapacity.TOTAL);
+    }
+
+    private PartitionReader(DynamoDbClient dynamo, String table, ReturnConsumedCapacity capacity) {
         this.dynamo = dynamo;
         this.table = table;
+        this.capacity = capacity;
     }
 
     Range read(String partitionKey, SliceQuery query) {
@@ -45,7 +61,7 @@ final class PartitionReader {
         }
         int wanted = query.limit() + 1;
         List<Map<String, AttributeValue>> items = new ArrayList<>(wanted);
-        double capacity = 0;
+        double consumed = 0;
         Map<String, AttributeValue> startKey = null;
         try {
             do {
@@ -58,11 +74,11 @@ final class PartitionReader {
                         .consistentRead(true)
                         .limit(wanted - items.size())
                         .exclusiveStartKey(startKey)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .returnConsumedCapacity(capacity)
                         .build());
                 items.addAll(response.items());
                 if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
-                    capacity += response.consumedCapacity().capacityUnits();
+                    consumed += response.consumedCapacity().capacityUnits();
                 }
                 startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
             } while (startKey != null && items.size() < wanted);
@@ -70,6 +86,6 @@ final class PartitionReader {
             throw StorageErrors.translate(failure);
         }
         boolean more = items.size() > query.limit();
-        return new Range(more ? items.subList(0, query.limit()) : items, more, capacity);
+        return new Range(more ? items.subList(0, query.limit()) : items, more, consumed);
     }
 }

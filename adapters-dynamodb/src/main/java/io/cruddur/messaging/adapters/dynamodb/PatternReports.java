@@ -24,7 +24,7 @@ public final class PatternReports {
     }
 
     public PatternReports(DynamoDbClient dynamo, String table) {
-        this.reader = new PartitionReader(dynamo, table);
+        this.reader = PartitionReader.reportingCapacity(dynamo, table);
     }
 
     public Report<Message> conversation(MessageGroupId group, int limit) {

@@ -24,6 +24,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /** What each pattern costs in DynamoDB requests, counted at the SDK by an execution interceptor. */
 class RequestCountTest {
@@ -31,10 +33,14 @@ class RequestCountTest {
     private static final String TABLE = LOCAL.newTable();
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<ReturnConsumedCapacity> capacityAskedOfQueries = new CopyOnWriteArrayList<>();
     private final DynamoDbClient counted = LOCAL.dynamo(new ExecutionInterceptor() {
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             requests.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            if (context.request() instanceof QueryRequest query) {
+                capacityAskedOfQueries.add(query.returnConsumedCapacity());
+            }
         }
     });
     private final DynamoDbMessagingPort port = new DynamoDbMessagingPort(counted, TABLE);
@@ -58,6 +64,24 @@ class RequestCountTest {
 
         messaging.listMessageGroups(new ListMessageGroupsQuery(bayko, PageRequest.first()));
         assertThat(takeRequests()).as("B").containsExactly("Query");
+    }
+
+    @Test
+    void only_the_operators_reports_ask_what_a_query_consumed() {
+        Messaging messaging = Messaging.builder().messages(port).users(directory).build();
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "how much?", null)).groupId();
+        capacityAskedOfQueries.clear();
+
+        messaging.listMessages(new ListMessagesQuery(andrew, group, PageRequest.first()));
+        messaging.listMessageGroups(new ListMessageGroupsQuery(bayko, PageRequest.first()));
+        List<ReturnConsumedCapacity> byTheListings = List.copyOf(capacityAskedOfQueries);
+        capacityAskedOfQueries.clear();
+        PatternReports.Report<Message> report = new PatternReports(counted, TABLE).conversation(group, 5);
+
+        assertThat(byTheListings).containsExactly(ReturnConsumedCapacity.NONE, ReturnConsumedCapacity.NONE);
+        assertThat(capacityAskedOfQueries).containsExactly(ReturnConsumedCapacity.TOTAL);
+        assertThat(report.capacityUnits()).isPositive();
     }
 
     @Test
