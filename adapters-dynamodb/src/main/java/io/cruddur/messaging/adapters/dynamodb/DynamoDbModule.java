@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The DynamoDB adapter for a Dagger component: one client of each kind per component, the port,
- * the schema tools and the single-process stream poller (which the component may bind as its
+ * the schema tools, the operators' reports and bulk seeder, and the single-process stream poller (which the component may bind as its
  * {@link io.cruddur.messaging.core.port.NewMessageFeed}). Needs a {@link DynamoDbSettings} from
  * outside ({@code @BindsInstance}). Other modules may add {@link ExecutionInterceptor}s to both
  * clients ({@code @IntoSet}), to count or trace requests.
@@ -58,6 +58,11 @@ public abstract class DynamoDbModule {
     @Provides
     static PatternReports reports(DynamoDbClient dynamo, DynamoDbSettings settings) {
         return new PatternReports(dynamo, settings.tableName());
+    }
+
+    @Provides
+    static ConversationSeeder seeder(DynamoDbClient dynamo, DynamoDbSettings settings) {
+        return new ConversationSeeder(dynamo, settings.tableName());
     }
 
     @Provides

@@ -42,7 +42,7 @@ final class CognitoCommand extends CommandGroup {
             Map<String, String> environment = cognito.root.environment();
             CognitoSettings pool = CognitoSettings.fromEnvironment(environment);
             var out = cognito.spec.commandLine().getOut();
-            try (var client = OperatorClients.cognito(environment, pool)) {
+            try (var client = OperatorEnvironment.cognito(environment, pool)) {
                 users(client, pool.userPoolId()).forEach(user -> out.printf("%-36s %-20s %-36s %s%n",
                         user.username(), user.preferredUsername(), user.sub(), user.email()));
             }

@@ -1,13 +1,13 @@
 package io.cruddur.messaging.app.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.cruddur.messaging.adapters.postgres.PostgresUserDirectory;
 import io.cruddur.messaging.adapters.postgres.UserDatabase;
 import io.cruddur.messaging.app.DemoData;
 import io.cruddur.messaging.app.auth.CognitoSettings;
+import io.cruddur.messaging.app.wiring.UserTools;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.UserAdministrationPort;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,10 +28,10 @@ final class DbCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (HikariDataSource pool = OperatorClients.users(db.root.environment())) {
-                int migrations = UserDatabase.migrate(pool);
-                PostgresUserDirectory directory = new PostgresUserDirectory(UserDatabase.jdbi(pool));
-                int users = DemoData.seedUsers(DemoData.DEMO_USERS, directory.listUsers(), directory::register);
+            try (UserTools tools = UserTools.create(OperatorEnvironment.userDatabase(db.root.environment()))) {
+                int migrations = UserDatabase.migrate(tools.pool());
+                UserAdministrationPort administration = tools.administration();
+                int users = DemoData.seedUsers(DemoData.DEMO_USERS, administration.listUsers(), administration::register);
                 db.spec.commandLine().getOut().println("migrations applied: " + migrations + ", demo users added: " + users);
             }
             return 0;
@@ -48,15 +48,14 @@ final class DbCommand extends CommandGroup {
         public Integer call() {
             Map<String, String> environment = db.root.environment();
             Map<Handle, CognitoUserId> assignments = new LinkedHashMap<>();
-            try (var cognito = OperatorClients.cognito(environment, CognitoSettings.fromEnvironment(environment))) {
+            try (var cognito = OperatorEnvironment.cognito(environment, CognitoSettings.fromEnvironment(environment))) {
                 CognitoCommand.users(cognito, CognitoSettings.fromEnvironment(environment).userPoolId())
                         .filter(user -> user.preferredUsername() != null && user.sub() != null)
                         .forEach(user -> assignments.put(Handle.parse(user.preferredUsername()),
                                 new CognitoUserId(user.sub())));
             }
-            try (HikariDataSource pool = OperatorClients.users(environment)) {
-                CognitoAssignment result = new PostgresUserDirectory(UserDatabase.jdbi(pool))
-                        .assignCognitoUserIds(assignments);
+            try (UserTools tools = UserTools.create(OperatorEnvironment.userDatabase(environment))) {
+                CognitoAssignment result = tools.administration().assignCognitoUserIds(assignments);
                 db.spec.commandLine().getOut().println("updated " + result.updated() + " users; unknown handles: "
                         + result.unknownHandles());
             }

@@ -1,15 +1,14 @@
 package io.cruddur.messaging.app.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.cruddur.messaging.adapters.dynamodb.ConversationSeeder;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
-import io.cruddur.messaging.adapters.postgres.PostgresUserDirectory;
-import io.cruddur.messaging.adapters.postgres.UserDatabase;
+import io.cruddur.messaging.app.wiring.TableTools;
+import io.cruddur.messaging.app.wiring.UserTools;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -36,7 +35,7 @@ final class DdbCommands {
         boolean prod;
 
         DynamoDbSettings settings() {
-            return OperatorClients.dynamo(ddb.environment(), prod);
+            return OperatorEnvironment.dynamo(ddb.environment(), prod);
         }
 
         PrintWriter out() {
@@ -56,8 +55,8 @@ final class DdbCommands {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (var dynamo = OperatorClients.dynamoClient(settings)) {
-                TableAdmin.CreateOutcome outcome = new TableAdmin(dynamo).createTable(settings.tableName(),
+            try (TableTools tools = TableTools.create(settings)) {
+                TableAdmin.CreateOutcome outcome = tools.tables().createTable(settings.tableName(),
                         provisioned ? TableAdmin.Billing.PROVISIONED_5 : TableAdmin.Billing.ON_DEMAND, deletionProtection);
                 out().println(outcome == TableAdmin.CreateOutcome.CREATED
                         ? "created table " + settings.tableName()
@@ -71,8 +70,8 @@ final class DdbCommands {
     static final class ListTables extends TableCommand {
         @Override
         public Integer call() {
-            try (var dynamo = OperatorClients.dynamoClient(settings())) {
-                new TableAdmin(dynamo).listTables().forEach(out()::println);
+            try (TableTools tools = TableTools.create(settings())) {
+                tools.tables().listTables().forEach(out()::println);
             }
             return 0;
         }
@@ -93,8 +92,8 @@ final class DdbCommands {
                 out().println("not dropped: confirm with --yes (or answer y when run in a terminal)");
                 return 1;
             }
-            try (var dynamo = OperatorClients.dynamoClient(settings())) {
-                TableAdmin.DropOutcome outcome = new TableAdmin(dynamo).dropTable(table);
+            try (TableTools tools = TableTools.create(settings())) {
+                TableAdmin.DropOutcome outcome = tools.tables().dropTable(table);
                 out().println(switch (outcome) {
                     case DROPPED -> "dropped table " + table;
                     case NOT_FOUND -> "no table " + table;
@@ -131,13 +130,11 @@ final class DdbCommands {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (HikariDataSource pool = OperatorClients.users(ddb.environment());
-                    var dynamo = OperatorClients.dynamoClient(settings)) {
-                PostgresUserDirectory users = new PostgresUserDirectory(UserDatabase.jdbi(pool));
-                User first = user(users, from);
-                User second = user(users, to);
-                var group = new ConversationSeeder(dynamo, settings.tableName())
-                        .seed(first, second, messages, Instant.now(), this::bar);
+            try (UserTools users = UserTools.create(OperatorEnvironment.userDatabase(ddb.environment()));
+                    TableTools tools = TableTools.create(settings)) {
+                User first = user(users.users(), from);
+                User second = user(users.users(), to);
+                var group = tools.seeder().seed(first, second, messages, Instant.now(), this::bar);
                 out().println();
                 out().println("seeded " + messages + " messages in group " + group);
             }
@@ -159,8 +156,8 @@ final class DdbCommands {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (var dynamo = OperatorClients.dynamoClient(settings)) {
-                long items = new TableAdmin(dynamo).scan(settings.tableName(), pageSize,
+            try (TableTools tools = TableTools.create(settings)) {
+                long items = tools.tables().scan(settings.tableName(), pageSize,
                         page -> page.items().forEach(out()::println));
                 out().println(items + " items");
             }
@@ -168,7 +165,7 @@ final class DdbCommands {
         }
     }
 
-    static User user(PostgresUserDirectory users, String handle) {
+    static User user(UserDirectoryPort users, String handle) {
         Handle parsed = Handle.parse(handle);
         return users.findByHandle(parsed).orElseThrow(() ->
                 new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + parsed + " in the directory"));

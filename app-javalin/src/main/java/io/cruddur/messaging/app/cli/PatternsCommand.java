@@ -1,10 +1,9 @@
 package io.cruddur.messaging.app.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.PatternReports;
-import io.cruddur.messaging.adapters.postgres.PostgresUserDirectory;
-import io.cruddur.messaging.adapters.postgres.UserDatabase;
+import io.cruddur.messaging.app.wiring.TableTools;
+import io.cruddur.messaging.app.wiring.UserTools;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -42,7 +41,7 @@ final class PatternsCommand extends CommandGroup {
         int limit;
 
         DynamoDbSettings settings() {
-            return OperatorClients.dynamo(patterns.ddb.environment(), prod);
+            return OperatorEnvironment.dynamo(patterns.ddb.environment(), prod);
         }
 
         PrintWriter out() {
@@ -63,9 +62,8 @@ final class PatternsCommand extends CommandGroup {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (var dynamo = OperatorClients.dynamoClient(settings)) {
-                PatternReports.Report<Message> report = new PatternReports(dynamo, settings.tableName())
-                        .conversation(MessageGroupId.parse(group), limit);
+            try (TableTools tools = TableTools.create(settings)) {
+                PatternReports.Report<Message> report = tools.reports().conversation(MessageGroupId.parse(group), limit);
                 List<Message> oldestFirst = new ArrayList<>(report.items());
                 Collections.reverse(oldestFirst);
                 oldestFirst.forEach(message -> out().printf("%s  %-16s %s%n", message.createdAt(),
@@ -85,11 +83,10 @@ final class PatternsCommand extends CommandGroup {
         @Override
         public Integer call() {
             DynamoDbSettings settings = settings();
-            try (HikariDataSource pool = OperatorClients.users(patterns.ddb.environment());
-                    var dynamo = OperatorClients.dynamoClient(settings)) {
-                var owner = DdbCommands.user(new PostgresUserDirectory(UserDatabase.jdbi(pool)), handle);
-                PatternReports.Report<MessageGroupRow> report = new PatternReports(dynamo, settings.tableName())
-                        .conversations(owner.id(), limit);
+            try (UserTools users = UserTools.create(OperatorEnvironment.userDatabase(patterns.ddb.environment()));
+                    TableTools tools = TableTools.create(settings)) {
+                var owner = DdbCommands.user(users.users(), handle);
+                PatternReports.Report<MessageGroupRow> report = tools.reports().conversations(owner.id(), limit);
                 report.items().forEach(row -> out().printf("%s  %s  with %-16s %s%n", row.lastMessageAt(), row.groupId(),
                         row.otherMember().handle(), row.lastMessage()));
                 capacity(report.capacityUnits());

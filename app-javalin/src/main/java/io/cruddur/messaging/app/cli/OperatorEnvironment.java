@@ -1,10 +1,7 @@
 package io.cruddur.messaging.app.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
-import io.cruddur.messaging.adapters.postgres.UserDatabase;
 import io.cruddur.messaging.app.auth.CognitoSettings;
 import java.net.URI;
 import java.util.HashMap;
@@ -17,14 +14,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Clients for the operator commands, configured as the reference's scripts are, from the environment. */
-final class OperatorClients {
+/**
+ * What the operator commands take from the environment, as the reference's scripts do: where the
+ * table and the user database are (the components in {@code app.wiring} build their clients), and
+ * the Cognito client.
+ */
+final class OperatorEnvironment {
     /** Where the Cognito client is sent instead of AWS, as the SDK's service-specific variable names it. */
     static final String COGNITO_ENDPOINT = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
 
-    private OperatorClients() {
+    private OperatorEnvironment() {
     }
 
     /** The message table's settings; {@code --prod} means real AWS whatever {@code AWS_ENDPOINT_URL} says. */
@@ -36,12 +36,9 @@ final class OperatorClients {
         return DynamoDbSettings.fromEnvironment(effective);
     }
 
-    static DynamoDbClient dynamoClient(DynamoDbSettings settings) {
-        return DynamoDbClients.dynamo(settings);
-    }
-
-    static HikariDataSource users(Map<String, String> environment) {
-        return UserDatabase.pool(PostgresSettings.fromEnvironment(environment));
+    /** The user database's settings, from {@code CONNECTION_URL}. */
+    static PostgresSettings userDatabase(Map<String, String> environment) {
+        return PostgresSettings.fromEnvironment(environment);
     }
 
     static CognitoIdentityProviderClient cognito(Map<String, String> environment, CognitoSettings pool) {
