@@ -1,6 +1,7 @@
 package io.cruddur.messaging.adapters.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cruddur.messaging.core.domain.Cursor;
 import io.cruddur.messaging.core.domain.ErrorCode;
@@ -58,7 +59,9 @@ class ReadmeExampleTest {
         assertThat(olderPage).isEmpty();
         assertThat(messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first())).groups())
                 .singleElement().satisfies(g -> assertThat(g.lastMessage().value()).isEqualTo("Not yet, no spoilers!"));
-        World.assertRefused(() -> messaging.sendMessage(
-                SendMessageCommand.parse(andrew, started.groupId().toString(), " ", null)), ErrorCode.MESSAGE_BLANK);
+        assertThatThrownBy(() -> messaging.sendMessage(
+                SendMessageCommand.parse(andrew, started.groupId().toString(), " ", null)))
+                .isInstanceOfSatisfying(MessagingException.class,
+                        refused -> assertThat(refused.codes()).containsExactly(ErrorCode.MESSAGE_BLANK));
     }
 }

@@ -1,7 +1,10 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
+import io.cruddur.messaging.adapters.inmemory.InMemoryNewsBus;
+import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -12,11 +15,6 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.MessagingPort;
-import io.cruddur.messaging.core.usecase.Messaging;
-import io.cruddur.messaging.core.usecase.NewsSubscription;
-import io.cruddur.messaging.core.usecase.NewsListener;
-import io.cruddur.messaging.core.usecase.SendMessageCommand;
-import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
 import java.time.Clock;
 import java.time.Duration;

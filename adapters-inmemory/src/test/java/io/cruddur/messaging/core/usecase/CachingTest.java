@@ -1,8 +1,10 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
-import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
+import static io.cruddur.messaging.core.usecase.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
+import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.cache.CacheSettings;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
@@ -16,9 +18,6 @@ import io.cruddur.messaging.core.port.CognitoAssignment;
 import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
-import io.cruddur.messaging.core.usecase.Messaging;
-import io.cruddur.messaging.core.usecase.SendMessageCommand;
-import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

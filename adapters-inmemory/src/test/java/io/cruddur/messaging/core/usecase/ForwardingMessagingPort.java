@@ -1,4 +1,4 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;

@@ -1,6 +1,6 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
-import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
+import static io.cruddur.messaging.core.usecase.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.core.domain.Cursor;
@@ -8,7 +8,6 @@ import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.PageRequest;
-import io.cruddur.messaging.core.usecase.MessagePage;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;

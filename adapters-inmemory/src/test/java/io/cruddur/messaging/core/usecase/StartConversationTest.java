@@ -1,6 +1,6 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
-import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
+import static io.cruddur.messaging.core.usecase.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.core.contract.Fixtures;
@@ -12,8 +12,6 @@ import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
-import io.cruddur.messaging.core.usecase.ConversationStarted;
-import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,14 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
-import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
+import static io.cruddur.messaging.core.usecase.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
+import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
-import io.cruddur.messaging.core.usecase.Messaging;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

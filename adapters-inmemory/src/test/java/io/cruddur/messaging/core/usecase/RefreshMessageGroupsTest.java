@@ -1,7 +1,9 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
+import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
@@ -15,11 +17,6 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.RowsAdvance;
-import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
-import io.cruddur.messaging.core.usecase.Messaging;
-import io.cruddur.messaging.core.usecase.RefreshResult;
-import io.cruddur.messaging.core.usecase.SendMessageCommand;
-import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

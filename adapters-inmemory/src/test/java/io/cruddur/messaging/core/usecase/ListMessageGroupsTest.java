@@ -1,6 +1,6 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
-import static io.cruddur.messaging.adapters.inmemory.World.assertRefused;
+import static io.cruddur.messaging.core.usecase.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.core.domain.ErrorCode;
@@ -9,8 +9,6 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
-import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
-import io.cruddur.messaging.core.usecase.MessageGroupPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,9 @@
-package io.cruddur.messaging.adapters.inmemory;
+package io.cruddur.messaging.core.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cruddur.messaging.adapters.inmemory.InMemoryMessaging;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -10,14 +11,6 @@ import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
-import io.cruddur.messaging.core.usecase.ConversationStarted;
-import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
-import io.cruddur.messaging.core.usecase.ListMessagesQuery;
-import io.cruddur.messaging.core.usecase.MessageGroupPage;
-import io.cruddur.messaging.core.usecase.MessagePage;
-import io.cruddur.messaging.core.usecase.Messaging;
-import io.cruddur.messaging.core.usecase.SendMessageCommand;
-import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
