@@ -1,9 +1,18 @@
 package io.cruddur.messaging.app;
 
-import io.cruddur.messaging.app.config.HostConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jwt.SignedJWT;
+import io.cruddur.messaging.app.config.HostConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -34,6 +43,20 @@ class MemoryHostHttpTest {
     @Test
     void health_answers_without_a_token() {
         assertThat(api.get("/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_key_set_names_its_algorithm_and_use_as_cognitos_does_so_strict_verifiers_find_the_key() throws Exception {
+        String token = api.login("andrewbrown");
+        JWKSet keys = JWKSet.parse(api.text("/.well-known/jwks.json"));
+        SignedJWT signed = SignedJWT.parse(token);
+
+        List<JWK> matching = new JWKSelector(new JWKMatcher.Builder().keyType(KeyType.RSA).keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256).keyID(signed.getHeader().getKeyID()).build()).select(keys);
+
+        assertThat(matching).hasSize(1);
+        assertThat(signed.verify(new RSASSAVerifier(matching.get(0).toRSAKey()))).isTrue();
+        assertThat(matching.get(0).isPrivate()).isFalse();
     }
 
     @Test

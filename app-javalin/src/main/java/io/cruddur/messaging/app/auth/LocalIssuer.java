@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -34,7 +35,9 @@ public final class LocalIssuer {
     public LocalIssuer(Clock clock) {
         this.clock = clock;
         try {
-            this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            // Named as Cognito names its keys: strict verifiers (python-jose) pick a key by alg and use.
+            this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException noRsa) {
             throw new IllegalStateException("cannot generate an RSA key", noRsa);
         }
