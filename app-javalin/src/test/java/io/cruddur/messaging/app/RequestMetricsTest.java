@@ -3,7 +3,11 @@ package io.cruddur.messaging.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.app.metrics.RequestMetrics;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,6 +25,7 @@ class RequestMetricsTest {
     private static final String SEND = "/api/messages";
     private static final String LIST_MESSAGES = "/api/messages/{group}";
     private static final String LIST_GROUPS = "/api/message_groups";
+    private static final String FRONTEND = "http://localhost:3000";
 
     private static Deployment host;
     private static ApiClient api;
@@ -28,7 +33,8 @@ class RequestMetricsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        host = Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of()).withMetricsPort(0),
+        host = Deployment.embedded(HostConfig.from(HostConfig.Mode.EMBEDDED, 0, Map.of("FRONTEND_URL", FRONTEND))
+                        .withMetricsPort(0),
                 Optional.empty(), Ports.free(), 0, "cruddur-messages");
         api = new ApiClient(host.port());
         metrics = new ApiClient(host.metricsPort().orElseThrow());
@@ -88,6 +94,23 @@ class RequestMetricsTest {
     }
 
     @Test
+    void a_preflight_counts_under_its_route_with_the_status_the_browser_got() {
+        String before = metrics.text("/metrics");
+
+        ApiClient.Reply preflight = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + host.port() + SEND))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", FRONTEND)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type"));
+        String after = metrics.text("/metrics");
+
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(FRONTEND);
+        assertThat(delta(before, after, "cruddur_http_requests_total", SEND, null, "OPTIONS", "204")).isEqualTo(1);
+        assertThat(delta(before, after, "cruddur_http_requests_total", RequestMetrics.UNMATCHED, null)).isZero();
+    }
+
+    @Test
     void the_stream_poller_moves_a_groups_rows_in_one_transaction_counted_outside_any_route() throws Exception {
         String altair = api.login("altair");
         String londo = api.login("londo");
@@ -135,13 +158,22 @@ class RequestMetricsTest {
         return sum(after, name, route, operation) - sum(before, name, route, operation);
     }
 
-    private static double sum(String scrape, String name, String route, String operation) {
+    /** The same, for the series of one method and status too. */
+    private static double delta(String before, String after, String name, String route, String operation,
+            String method, String status) {
+        String labels = "method=\"" + method + "\"";
+        String answered = "status=\"" + status + "\"";
+        return sum(after, name, route, operation, labels, answered) - sum(before, name, route, operation, labels, answered);
+    }
+
+    private static double sum(String scrape, String name, String route, String operation, String... alsoLabels) {
         double total = 0;
         Matcher sample = SAMPLE.matcher(scrape);
         while (sample.find()) {
             String labels = sample.group(2);
             if (sample.group(1).equals(name) && (route == null || labels.contains("route=\"" + route + "\""))
-                    && (operation == null || labels.contains("operation=\"" + operation + "\""))) {
+                    && (operation == null || labels.contains("operation=\"" + operation + "\""))
+                    && Arrays.stream(alsoLabels).allMatch(labels::contains)) {
                 total += Double.parseDouble(sample.group(3));
             }
         }

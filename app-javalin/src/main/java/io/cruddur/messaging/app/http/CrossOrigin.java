@@ -26,7 +26,10 @@ final class CrossOrigin {
         this.preflightMaxAge = preflightMaxAge;
     }
 
-    /** Lets the request on, answers a preflight itself, or refuses the origin. */
+    /**
+     * Lets the request on, with the CORS headers for {@code FRONTEND_URL} (and, for a preflight,
+     * what it may send, answered by the route's {@code OPTIONS} endpoint), or refuses the origin.
+     */
     void check(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null || ownPage(origin, ctx.header("Host"))) {
@@ -42,8 +45,6 @@ final class CrossOrigin {
             ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
             ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
             ctx.header("Access-Control-Max-Age", Long.toString(preflightMaxAge.toSeconds()));
-            ctx.status(204);
-            ctx.skipRemainingHandlers();
         }
     }
 

@@ -17,9 +17,11 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -126,11 +128,12 @@ public final class HttpApi {
                 metrics.requestFinished(ctx.method().name(), matched == null ? RequestMetrics.UNMATCHED : matched.path,
                         ctx.statusCode());
             });
-            app.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "mode", config.mode().name().toLowerCase())));
-            app.routes.get("/api/message_groups", routes::listGroups);
-            app.routes.get("/api/messages/{group}", routes::listMessages);
-            app.routes.post("/api/messages", routes::postMessage);
-            app.routes.get("/api/users/{handle}/short", routes::shortProfile);
+            Set<String> paths = new LinkedHashSet<>();
+            app.routes.get(routed(paths, "/health"), ctx -> ctx.json(Map.of("status", "ok", "mode", config.mode().name().toLowerCase())));
+            app.routes.get(routed(paths, "/api/message_groups"), routes::listGroups);
+            app.routes.get(routed(paths, "/api/messages/{group}"), routes::listMessages);
+            app.routes.post(routed(paths, "/api/messages"), routes::postMessage);
+            app.routes.get(routed(paths, "/api/users/{handle}/short"), routes::shortProfile);
             // Authenticated before the stream opens, so a refusal is a plain 401, not a broken stream.
             app.routes.before("/api/events", ctx -> {
                 ctx.attribute(CALLER, routes.caller(ctx));
@@ -138,18 +141,20 @@ public final class HttpApi {
                     throw ApiErrors.HostRefusal.eventStreamsFull();
                 }
             });
-            app.routes.sse("/api/events", client ->
+            app.routes.sse(routed(paths, "/api/events"), client ->
                     events.join(client.ctx().<User>attribute(CALLER).id(), new SseSink(client)));
             devLogin.ifPresent(login -> {
-                app.routes.post("/dev/login", ctx -> {
+                app.routes.post(routed(paths, "/dev/login"), ctx -> {
                     devLogins.take(ctx.ip());
                     String handle = JsonBodies.text(JsonBodies.object(json, ctx), "handle");
                     String token = login.tokenFor(Handle.parse(handle));
                     ctx.json(new Views.TokenView(token, "Bearer", LocalIssuer.TOKEN_LIFETIME.toSeconds()));
                 });
-                app.routes.get("/.well-known/jwks.json", ctx -> ctx.json(login.publicKeySet()));
-                app.routes.get("/dev/users", ctx -> ctx.json(login.users()));
+                app.routes.get(routed(paths, "/.well-known/jwks.json"), ctx -> ctx.json(login.publicKeySet()));
+                app.routes.get(routed(paths, "/dev/users"), ctx -> ctx.json(login.users()));
             });
+            // A preflight is answered by its route, so it counts there with the status the browser got.
+            paths.forEach(path -> app.routes.options(path, ctx -> ctx.status(204)));
         }).start();
         if (config.mode().issuesOwnTokens() && !config.loopbackOnly()) {
             LOG.warn("listening on {}, beyond this machine: its dev login gives a token for any user to whoever"
@@ -175,5 +180,11 @@ public final class HttpApi {
             server.stop();
             server = null;
         }
+    }
+
+    /** {@code path}, noted in {@code paths} so it also answers preflights. */
+    private static String routed(Set<String> paths, String path) {
+        paths.add(path);
+        return path;
     }
 }
