@@ -1,4 +1,4 @@
-// The Cruddur messaging page: patterns A-D over the JSON API, live updates from /api/events.
+// The Cruddur messaging page: conversations and messages over the JSON API, live updates from /api/events.
 const MAX_CHARACTERS = 1024;
 const WORDS = {
   message_blank: 'Write something before sending.',
@@ -109,7 +109,7 @@ async function start() {
   listen();
 }
 
-// Pattern B: my conversations, most recent first.
+// My conversations, most recent first.
 async function loadGroups() {
   const { data } = await api('/api/message_groups?limit=50');
   $('groups').replaceChildren(...data.map((group) => {
@@ -127,7 +127,7 @@ async function loadGroups() {
   }));
 }
 
-// Pattern A: the newest page, then older pages on demand.
+// A conversation's messages: the newest page, then older pages on demand.
 async function openGroup(uuid, other) {
   state.open = uuid;
   state.draft = null;
@@ -175,7 +175,7 @@ function showMessage(message) {
   item.scrollIntoView();
 }
 
-// Patterns C and D: send in the open conversation, or start one with the previewed handle.
+// Send in the open conversation, or start one with the previewed handle.
 async function send(text) {
   $('message-error').textContent = '';
   try {

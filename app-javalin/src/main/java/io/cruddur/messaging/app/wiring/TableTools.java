@@ -25,8 +25,11 @@ public interface TableTools extends AutoCloseable {
 
     DynamoDbClient dynamo();
 
+    /** Builds the client at once, so closing never builds one. */
     static TableTools create(DynamoDbSettings table) {
-        return DaggerTableTools.factory().create(table);
+        TableTools tools = DaggerTableTools.factory().create(table);
+        tools.dynamo();
+        return tools;
     }
 
     @Override

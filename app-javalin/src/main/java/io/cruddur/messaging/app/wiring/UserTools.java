@@ -23,8 +23,11 @@ public interface UserTools extends AutoCloseable {
     /** For migrations, which Flyway runs on the pool itself. */
     HikariDataSource pool();
 
+    /** Opens the pool at once, so a database that cannot be reached fails here, before anything needs closing. */
     static UserTools create(PostgresSettings database) {
-        return DaggerUserTools.factory().create(database);
+        UserTools tools = DaggerUserTools.factory().create(database);
+        tools.pool();
+        return tools;
     }
 
     @Override

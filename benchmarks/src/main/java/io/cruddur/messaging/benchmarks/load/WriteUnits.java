@@ -16,7 +16,6 @@ import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +47,15 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Write units per message, as DynamoDB reports them ({@code ReturnConsumedCapacity}), for this
- * adapter's writes (C: a message and its id in one transaction; D: pair, id, message and both rows
- * in one; E: both rows moved in one) beside the reference design's (C: one {@code PutItem}; D: a
- * {@code BatchWriteItem} of the message and both rows; E: a delete and a put per row), on a table
- * of its own and with short messages.
+ * adapter's writes (a send: a message and its id in one transaction; a start: pair, id, message and
+ * both rows in one; a refresh of group rows: both rows moved in one) beside the reference design's
+ * (a send: one {@code PutItem}; a start: a {@code BatchWriteItem} of the message and both rows; a
+ * refresh: a delete and a put per row), on a table of its own and with short messages. The lines
+ * are labelled with the README's letters (C, D, E), as docs/benchmarks.md quotes them.
  */
 @Command(name = "write-units", mixinStandardHelpOptions = true,
-        description = "Write units per message of C, D and E, ours and the reference's. Prints: UNITS <pattern> <ours> <reference>")
+        description = "Write units per message of a send, a start and a refresh of group rows, ours and the"
+                + " reference's. Prints: UNITS <C|D|E> <ours> <reference>")
 final class WriteUnits implements Callable<Integer> {
 
     @Option(names = "--endpoint", required = true, description = "DynamoDB's address, e.g. http://127.0.0.1:5600")

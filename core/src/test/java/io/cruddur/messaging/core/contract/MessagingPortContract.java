@@ -257,6 +257,8 @@ public abstract class MessagingPortContract {
 
         assertThat(outcome).isEqualTo(new StartOutcome.PairExists(hello.groupId()));
         assertThat(port.messages(hello.groupId(), SliceQuery.newest(10)).items()).containsExactly(hello);
+        assertThat(port.messages(retried.groupId(), SliceQuery.newest(10)).items()).isEmpty();
+        assertThat(port.rowsOfGroup(retried.groupId())).isEmpty();
     }
 
     @Test
