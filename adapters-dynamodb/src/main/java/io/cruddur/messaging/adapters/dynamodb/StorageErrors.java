@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Turns what the SDK throws into the domain's errors, so nothing of the SDK crosses the port. */
-final class StorageErrors {
+public final class StorageErrors {
     private static final Logger LOG = LoggerFactory.getLogger(StorageErrors.class);
     private static final Set<String> THROTTLING_CODES = Set.of(
             "ProvisionedThroughputExceededException", "RequestLimitExceeded", "ThrottlingException",
@@ -23,7 +23,7 @@ final class StorageErrors {
     private StorageErrors() {
     }
 
-    static MessagingException translate(SdkException failure) {
+    public static MessagingException translate(SdkException failure) {
         if (failure instanceof TransactionCanceledException cancelled && throttled(cancelled.cancellationReasons())) {
             return new MessagingException(ErrorCode.STORAGE_THROTTLED, "DynamoDB throttled a transaction", failure);
         }

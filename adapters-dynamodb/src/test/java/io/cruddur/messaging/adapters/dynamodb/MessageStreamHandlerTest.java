@@ -2,6 +2,9 @@ package io.cruddur.messaging.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.adapters.dynamodb.stream.MessageStreamHandler;
+import io.cruddur.messaging.adapters.dynamodb.stream.ChangeBatchHandler;
+import io.cruddur.messaging.adapters.dynamodb.stream.ChangeRecord;
 import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;

@@ -2,6 +2,10 @@ package io.cruddur.messaging.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.adapters.dynamodb.stream.MessageStreamHandler;
+import io.cruddur.messaging.adapters.dynamodb.stream.DynamoDbStreamPoller;
+import io.cruddur.messaging.adapters.dynamodb.stream.ChangeBatchHandler;
+import io.cruddur.messaging.adapters.dynamodb.stream.ChangeRecord;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;

@@ -5,7 +5,7 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
 import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
-import io.cruddur.messaging.adapters.dynamodb.MessageStreamHandler;
+import io.cruddur.messaging.adapters.dynamodb.stream.MessageStreamHandler;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.port.NewMessageFeed;

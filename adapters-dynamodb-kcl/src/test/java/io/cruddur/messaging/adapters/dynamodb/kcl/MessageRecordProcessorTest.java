@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsClientRecord;
 import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsProcessRecordsInput;
-import io.cruddur.messaging.adapters.dynamodb.ChangeBatchHandler;
-import io.cruddur.messaging.adapters.dynamodb.ChangeRecord;
+import io.cruddur.messaging.adapters.dynamodb.stream.ChangeBatchHandler;
+import io.cruddur.messaging.adapters.dynamodb.stream.ChangeRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

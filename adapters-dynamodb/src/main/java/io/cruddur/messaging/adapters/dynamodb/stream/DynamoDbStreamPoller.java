@@ -1,5 +1,6 @@
-package io.cruddur.messaging.adapters.dynamodb;
+package io.cruddur.messaging.adapters.dynamodb.stream;
 
+import io.cruddur.messaging.adapters.dynamodb.StorageErrors;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewMessageHandler;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.cruddur.messaging.adapters.dynamodb;
+package io.cruddur.messaging.adapters.dynamodb.stream;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.cruddur.messaging.adapters.dynamodb;
+package io.cruddur.messaging.adapters.dynamodb.stream;
 
+import io.cruddur.messaging.adapters.dynamodb.MessageItems;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessagingException;
@@ -34,7 +35,7 @@ public final class MessageStreamHandler implements ChangeBatchHandler {
         List<Message> messages = new ArrayList<>();
         List<String> sequenceNumbers = new ArrayList<>();
         for (ChangeRecord record : records) {
-            if (INSERT.equals(record.eventName()) && MessageTable.isMessageItem(record.newImage())) {
+            if (INSERT.equals(record.eventName()) && MessageItems.isMessage(record.newImage())) {
                 parse(record).ifPresent(message -> {
                     messages.add(message);
                     sequenceNumbers.add(record.sequenceNumber());
@@ -53,7 +54,7 @@ public final class MessageStreamHandler implements ChangeBatchHandler {
 
     private static Optional<Message> parse(ChangeRecord record) {
         try {
-            return Optional.of(MessageTable.message(record.newImage()));
+            return Optional.of(MessageItems.message(record.newImage()));
         } catch (IllegalArgumentException malformed) {
             LOG.error("record {} is not a valid message item and is passed over: {}",
                     record.sequenceNumber(), malformed.getMessage());
