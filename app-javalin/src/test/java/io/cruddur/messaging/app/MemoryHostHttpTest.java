@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.cruddur.messaging.app.config.HostConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,24 @@ class MemoryHostHttpTest {
         assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization")
                 .containsIgnoringCase("content-type");
         assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("600");
+    }
+
+    @Test
+    void the_preflight_max_age_is_the_one_configured() {
+        Deployment configured = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0,
+                Map.of("FRONTEND_URL", "http://localhost:3000")).withPreflightMaxAge(Duration.ofSeconds(45)));
+        try {
+            ApiClient.Reply preflight = new ApiClient(configured.port()).send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + configured.port() + "/api/messages"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "http://localhost:3000")
+                    .header("Access-Control-Request-Method", "POST"));
+
+            assertThat(preflight.status()).isEqualTo(204);
+            assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("45");
+        } finally {
+            configured.close();
+        }
     }
 
     @Test

@@ -91,6 +91,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " with a token are refused until it refills; 0 for no limit (default: ${DEFAULT-VALUE})")
     int refusedTokensPerMinute;
 
+    @Option(names = "--preflight-max-age-seconds", defaultValue = "600",
+            description = "how long a browser may reuse the answer to a CORS preflight (Access-Control-Max-Age)"
+                    + " before asking again (default: ${DEFAULT-VALUE})")
+    long preflightMaxAgeSeconds;
+
     @Option(names = "--generated-users", defaultValue = "0",
             description = "memory and embedded modes: also add @user1 to @user<N> (for load runs)")
     int generatedUsers;
@@ -109,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax))
                 .withConnections(new ConnectionLimits(Duration.ofSeconds(bodyDeadlineSeconds), connectionsPerAddress,
                         connectionsMax, behindProxy))
-                .withRates(new RateLimits(sendsPerMinute, startsPerMinute, devLoginsPerMinute, refusedTokensPerMinute)));
+                .withRates(new RateLimits(sendsPerMinute, startsPerMinute, devLoginsPerMinute, refusedTokensPerMinute))
+                .withPreflightMaxAge(Duration.ofSeconds(preflightMaxAgeSeconds)));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, engines.data(), engines.dynamoPort, engines.postgresPort,

@@ -5,6 +5,7 @@ import io.cruddur.messaging.core.usecase.Messaging;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.OptionalInt;
  *                     the local modes, whose dev login mints a token for anyone who reaches it
  * @param port         the HTTP port
  * @param frontendUrl  the origin allowed by CORS ({@code FRONTEND_URL}), if any
+ * @param preflightMaxAge how long a browser may reuse the answer to a CORS preflight
+ *                     ({@code Access-Control-Max-Age}, whole seconds)
  * @param cursorSecret the key that signs page cursors ({@code CURSOR_SECRET}, base64, at least 32
  *                     bytes); when empty the facade makes one per process
  * @param cognito      the user pool whose access tokens are accepted (AWS mode only)
@@ -30,12 +33,14 @@ import java.util.OptionalInt;
  * @param connections  what one client may hold of the host's connections, and how long a body may take
  * @param rates        how often one user or client address may send, start, sign in or fail to
  */
-public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, Optional<byte[]> cursorSecret,
+public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, Duration preflightMaxAge,
+        Optional<byte[]> cursorSecret,
         Optional<CognitoSettings> cognito, OptionalInt metricsPort, EventStreamLimits eventStreams,
         ConnectionLimits connections, RateLimits rates) {
     public static final int DEFAULT_PORT = 4567;
     public static final String LOOPBACK = "127.0.0.1";
     public static final String EVERY_INTERFACE = "0.0.0.0";
+    public static final Duration DEFAULT_PREFLIGHT_MAX_AGE = Duration.ofMinutes(10);
 
     /** The deployments the executable knows. */
     public enum Mode {
@@ -66,6 +71,9 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
             }
         });
         Objects.requireNonNull(frontendUrl, "frontendUrl");
+        if (preflightMaxAge.isNegative()) {
+            throw new IllegalArgumentException("--preflight-max-age-seconds must not be negative");
+        }
         Objects.requireNonNull(cognito, "cognito");
         Objects.requireNonNull(eventStreams, "eventStreams");
         Objects.requireNonNull(connections, "connections");
@@ -95,38 +103,44 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
         Optional<byte[]> secret = value(environment, "CURSOR_SECRET").map(HostConfig::decodeSecret);
         Optional<CognitoSettings> cognito = mode == Mode.AWS ? Optional.of(CognitoSettings.fromEnvironment(environment))
                 : Optional.empty();
-        return new HostConfig(mode, mode.defaultHost(), port, frontend, secret, cognito, OptionalInt.empty(),
+        return new HostConfig(mode, mode.defaultHost(), port, frontend, DEFAULT_PREFLIGHT_MAX_AGE, secret, cognito, OptionalInt.empty(),
                 EventStreamLimits.DEFAULT, ConnectionLimits.DEFAULT,
                 RateLimits.DEFAULT);
     }
 
     /** This configuration listening on another address. */
     public HostConfig withHost(String address) {
-        return new HostConfig(mode, address, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, connections,
+        return new HostConfig(mode, address, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, connections,
                 rates);
     }
 
     /** This configuration serving {@code GET /metrics} on a port of its own (0: any free port). */
     public HostConfig withMetricsPort(int metrics) {
-        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, OptionalInt.of(metrics), eventStreams,
+        return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, OptionalInt.of(metrics), eventStreams,
                 connections, rates);
     }
 
     /** This configuration with other limits on live event streams. */
     public HostConfig withEventStreams(EventStreamLimits limits) {
-        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, limits, connections,
+        return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, limits, connections,
                 rates);
     }
 
     /** This configuration with other limits on what one client's connections may hold. */
     public HostConfig withConnections(ConnectionLimits limits) {
-        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, limits,
+        return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, limits,
                 rates);
+    }
+
+    /** This configuration letting browsers reuse a preflight's answer for {@code maxAge}. */
+    public HostConfig withPreflightMaxAge(Duration maxAge) {
+        return new HostConfig(mode, host, port, frontendUrl, maxAge, cursorSecret, cognito, metricsPort, eventStreams,
+                connections, rates);
     }
 
     /** This configuration with other rate limits. */
     public HostConfig withRates(RateLimits limits) {
-        return new HostConfig(mode, host, port, frontendUrl, cursorSecret, cognito, metricsPort, eventStreams, connections,
+        return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, connections,
                 limits);
     }
 

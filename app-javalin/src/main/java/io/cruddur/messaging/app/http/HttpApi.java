@@ -45,8 +45,6 @@ public final class HttpApi {
      * never reaches it.
      */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2 * LiveEvents.HEARTBEAT_SECONDS);
-    /** How long a browser may reuse a preflight's answer before asking again. */
-    static final Duration PREFLIGHT_MAX_AGE = Duration.ofMinutes(10);
     private static final String CALLER = "caller";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /**
@@ -89,7 +87,7 @@ public final class HttpApi {
     public synchronized int start() {
         MessagingRoutes routes = new MessagingRoutes(messaging, verifier, json, config.rates());
         Throttle devLogins = new Throttle(config.rates().devLoginsPerMinute());
-        CrossOrigin crossOrigin = new CrossOrigin(config.frontendUrl(), PREFLIGHT_MAX_AGE);
+        CrossOrigin crossOrigin = new CrossOrigin(config.frontendUrl(), config.preflightMaxAge());
         news = messaging.subscribeToNews(events);
         server = Javalin.create(app -> {
             app.jsonMapper(new JavalinJackson(json, false));
