@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbMessagingPort;
 import io.cruddur.messaging.adapters.dynamodb.LocalDynamoDb;
 import io.cruddur.messaging.adapters.inmemory.InMemoryNewsBus;
@@ -19,6 +20,9 @@ import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.usecase.NewsPublisher;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +31,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -79,6 +84,29 @@ class StreamLambdaHandlerTest {
                 .containsExactly("201");
         assertThat(port.rowsOfGroup(hello.groupId()))
                 .allSatisfy(row -> assertThat(row.lastMessage().value()).isEqualTo("hello"));
+    }
+
+    @Test
+    void a_warning_reaches_standard_output_through_lambdas_appender_for_an_event_the_runtime_deserialized() {
+        port.startConversation(new NewConversation(andrew, bayko, hello));
+        Message second = stored("second", 1);
+        DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader())
+                .fromJson(streamEventJson("310", image(second)));
+        DynamoDbMessagingPort broken = new DynamoDbMessagingPort(LOCAL.dynamo(), "table-that-is-gone");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream standardOutput = System.out;
+        StreamsEventResponse response;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            response = handler(broken, new AtomicInteger()).handleRequest(event, null);
+        } finally {
+            System.setOut(standardOutput);
+        }
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("310");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .containsPattern("WARN +MessageStreamHandler - new messages from record 310 on will be delivered again");
     }
 
     @Test
@@ -178,6 +206,22 @@ class StreamLambdaHandlerTest {
     private List<Map<String, AttributeValue>> partition(String pk) {
         return LOCAL.dynamo().query(request -> request.tableName(TABLE).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).consistentRead(true)).items();
+    }
+
+    /** One INSERT as the DynamoDB Streams event source hands it to a function, in JSON. */
+    private static String streamEventJson(String sequenceNumber, Map<String, AttributeValue> image) {
+        String newImage = image.entrySet().stream()
+                .map(attribute -> json(attribute.getKey()) + ":{\"S\":" + json(attribute.getValue().s()) + "}")
+                .collect(Collectors.joining(",", "{", "}"));
+        return "{\"Records\":[{\"eventID\":\"e" + sequenceNumber + "\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\","
+                + "\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\",\"dynamodb\":{"
+                + "\"ApproximateCreationDateTime\":1764633600,\"NewImage\":" + newImage + ","
+                + "\"SequenceNumber\":\"" + sequenceNumber + "\",\"SizeBytes\":256,\"StreamViewType\":\"NEW_IMAGE\"},"
+                + "\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/2026-12-02T00:00:00.000\"}]}";
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {
