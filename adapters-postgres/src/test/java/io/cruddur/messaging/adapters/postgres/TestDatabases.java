@@ -25,6 +25,15 @@ final class TestDatabases {
         return create(EMPTY);
     }
 
+    /** How to reach a fresh database with nothing in it, as {@code CONNECTION_URL} would say. */
+    static PostgresSettings emptySettings() {
+        try {
+            return PostgresSettings.parse(EMPTY.createDatabase());
+        } catch (SQLException failed) {
+            throw new IllegalStateException("no test database", failed);
+        }
+    }
+
     private static DataSource create(PreparedDbProvider provider) {
         try {
             return provider.createDataSource();
