@@ -42,6 +42,10 @@ public record Handle(String value) {
         return value.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The handle as people write it, {@code @andrewbrown}, for messages and logs; the API, the
+     * table and the directory hold {@link #value()}, without the {@code @}.
+     */
     @Override
     public String toString() {
         return "@" + value;

@@ -24,7 +24,8 @@ public record SendMessageCommand(
     /**
      * Builds the command from client input, refusing it with every problem found at once
      * ({@code message_blank}, {@code message_exceed_max_chars}, {@code message_group_uuid_blank},
-     * {@code message_group_uuid_invalid}, {@code message_uuid_invalid}). A null or empty client
+     * {@code message_group_uuid_invalid}, {@code message_uuid_invalid}). Its arguments are raw
+     * client input, so an absent one is null, as a missing JSON field reads; a null or empty client
      * message id means none.
      */
     public static SendMessageCommand parse(User sender, String group, String text, String clientMessageId) {

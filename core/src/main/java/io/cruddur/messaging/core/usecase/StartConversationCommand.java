@@ -26,7 +26,9 @@ public record StartConversationCommand(
     /**
      * Builds the command from client input, refusing it with every problem found at once
      * ({@code message_blank}, {@code message_exceed_max_chars}, {@code user_reciever_handle_blank},
-     * {@code handle_invalid}, {@code message_uuid_invalid}).
+     * {@code handle_invalid}, {@code message_uuid_invalid}). Its arguments are raw client input, so
+     * an absent one is null, as a missing JSON field reads; a null or empty client message id means
+     * none.
      */
     public static StartConversationCommand parse(User starter, String recipient, String text, String clientMessageId) {
         Validation validation = new Validation();
