@@ -9,6 +9,6 @@ class ReadmeSnippetsTest {
     @Test
     void every_java_block_of_the_readme_is_a_snippet_a_test_keeps() {
         assertThat(ReadmeSnippets.inReadme()).hasSize(ReadmeSnippets.javaBlocksInReadme())
-                .containsOnlyKeys("in-memory", "builder", "dynamodb", "postgres");
+                .containsOnlyKeys("in-memory", "builder", "dynamodb-setup", "dynamodb", "postgres");
     }
 }
