@@ -23,6 +23,7 @@ public final class ReadmeSnippets {
     private static final Pattern README_SNIPPET =
             Pattern.compile("<!-- snippet: ([\\w-]+) -->\\n```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n");
+    private static final Pattern JAVA_BLOCK_TEXT = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
     private ReadmeSnippets() {
     }
@@ -40,6 +41,16 @@ public final class ReadmeSnippets {
     /** How many {@code java} blocks the README has, named or not. */
     public static int javaBlocksInReadme() {
         return (int) JAVA_BLOCK.matcher(readme()).results().count();
+    }
+
+    /** The {@code java} blocks of a document beside the README, such as {@code docs/embedding.md}. */
+    public static List<String> javaBlocksIn(String document) {
+        Matcher block = JAVA_BLOCK_TEXT.matcher(read(projectDirectory().resolve(document)));
+        List<String> blocks = new ArrayList<>();
+        while (block.find()) {
+            blocks.add(block.group(1));
+        }
+        return blocks;
     }
 
     /**
@@ -71,6 +82,10 @@ public final class ReadmeSnippets {
     }
 
     private static String readme() {
+        return read(projectDirectory().resolve("README.md"));
+    }
+
+    private static Path projectDirectory() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null && !Files.exists(directory.resolve("README.md"))) {
             directory = directory.getParent();
@@ -78,7 +93,7 @@ public final class ReadmeSnippets {
         if (directory == null) {
             throw new AssertionError("no README.md above " + Path.of("").toAbsolutePath());
         }
-        return read(directory.resolve("README.md"));
+        return directory;
     }
 
     private static String read(Path file) {

@@ -11,4 +11,10 @@ class ReadmeSnippetsTest {
         assertThat(ReadmeSnippets.inReadme()).hasSize(ReadmeSnippets.javaBlocksInReadme())
                 .containsOnlyKeys("in-memory", "builder", "dynamodb-setup", "dynamodb", "postgres");
     }
+
+    @Test
+    void the_embedding_guide_shows_only_snippets_of_the_readme() {
+        assertThat(ReadmeSnippets.javaBlocksIn("docs/embedding.md")).isNotEmpty()
+                .allSatisfy(block -> assertThat(ReadmeSnippets.inReadme()).containsValue(block));
+    }
 }
