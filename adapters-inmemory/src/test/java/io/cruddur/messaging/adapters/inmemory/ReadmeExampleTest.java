@@ -60,7 +60,7 @@ class ReadmeExampleTest {
         try {
             messaging.sendMessage(SendMessageCommand.parse(andrew, started.groupId().toString(), " ", null));
         } catch (MessagingException refused) {
-            System.out.println(refused.codes()); // [MESSAGE_BLANK]; code() gives "message_blank"
+            System.out.println(refused.codes()); // [MESSAGE_BLANK]; code().code() gives "message_blank"
         }
         // end of snippet
 

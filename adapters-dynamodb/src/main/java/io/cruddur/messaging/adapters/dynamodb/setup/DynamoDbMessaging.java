@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The library on a DynamoDB table (which must exist, see {@code TableAdmin}) with the users of a
  * directory, and pattern E run as {@link GroupRows} says: the facade, with the clients it needs,
- * all closed by {@link #close()} (the stream reader first, after the batch in hand). Build one per
- * process; the facade is thread-safe.
+ * all closed by {@link #close()} (the stream reader first, which finishes the batch in hand). Build
+ * one per process; the facade is thread-safe.
  */
 public final class DynamoDbMessaging implements AutoCloseable {
     private final DynamoDbClient dynamo;
@@ -76,22 +76,22 @@ public final class DynamoDbMessaging implements AutoCloseable {
 
         /**
          * Anything else of the facade: {@code userAdministration}, {@code userChanges},
-         * {@code newsBus}, {@code cursorSecret}, the clock, the caches. The ports and the feed are
-         * set here and must not be replaced.
+         * {@code newsBus}, {@code cursorSecret}, the clock, the caches; each call adds to those
+         * before it. The ports and the feed are set here and must not be replaced.
          */
         public Builder facade(Consumer<Messaging.Builder> configuration) {
-            this.facade = Objects.requireNonNull(configuration, "configuration");
+            this.facade = this.facade.andThen(Objects.requireNonNull(configuration, "configuration"));
             return this;
         }
 
         /** Shorthand for {@code facade(b -> b.userAdministration(administration))}. */
         public Builder userAdministration(UserAdministrationPort administration) {
-            return facade(facade.andThen(builder -> builder.userAdministration(administration)));
+            return facade(builder -> builder.userAdministration(administration));
         }
 
         /** Shorthand for {@code facade(b -> b.userChanges(changes))}. */
         public Builder userChanges(UserChanges changes) {
-            return facade(facade.andThen(builder -> builder.userChanges(changes)));
+            return facade(builder -> builder.userChanges(changes));
         }
 
         /** Builds the clients and the facade, and starts the stream reader this process has, if any. */
@@ -106,19 +106,20 @@ public final class DynamoDbMessaging implements AutoCloseable {
             DynamoDbClient dynamo = DynamoDbClients.dynamo(settings);
             Optional<DynamoDbStreamsClient> streams = Optional.empty();
             NewMessageFeed feed = NewMessageFeed.none();
-            if (groupRows instanceof GroupRows.ThisProcess thisProcess) {
-                streams = Optional.of(DynamoDbClients.streams(settings));
-                feed = new DynamoDbStreamPoller(dynamo, streams.get(), settings.tableName(), thisProcess.maxIdleWait());
-            } else if (groupRows instanceof GroupRows.Engine engine) {
-                feed = engine.feed();
-            }
             try {
+                if (groupRows instanceof GroupRows.ThisProcess thisProcess) {
+                    streams = Optional.of(DynamoDbClients.streams(settings));
+                    feed = new DynamoDbStreamPoller(dynamo, streams.get(), settings.tableName(), thisProcess.maxIdleWait());
+                } else if (groupRows instanceof GroupRows.Engine engine) {
+                    feed = engine.feed();
+                }
                 Messaging.Builder builder = Messaging.builder();
                 facade.accept(builder);
                 Messaging messaging = builder.messages(new DynamoDbMessagingPort(dynamo, settings.tableName()))
                         .users(users).newMessageFeed(feed).build();
                 return new DynamoDbMessaging(dynamo, streams, messaging);
             } catch (RuntimeException failed) {
+                feed.close();
                 streams.ifPresent(DynamoDbStreamsClient::close);
                 dynamo.close();
                 throw failed;
