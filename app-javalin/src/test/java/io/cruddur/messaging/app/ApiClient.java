@@ -87,6 +87,15 @@ public final class ApiClient {
         return response.body();
     }
 
+    /** A browser's CORS preflight for a POST with a token and a JSON body to {@code path}, from {@code origin}. */
+    public Reply preflight(String path, String origin) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type, Authorization"));
+    }
+
     public Reply send(HttpRequest.Builder request) {
         HttpResponse<String> response = exchange(request);
         JsonNode body;

@@ -13,8 +13,6 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jwt.SignedJWT;
 import io.cruddur.messaging.app.config.HostConfig;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,12 +164,7 @@ class MemoryHostHttpTest {
 
     @Test
     void cors_allows_the_frontend_origin_with_the_reference_headers() {
-        ApiClient.Reply preflight = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + host.port()
-                        + "/api/messages"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost:3000")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "Content-Type, Authorization"));
+        ApiClient.Reply preflight = api.preflight("/api/messages", "http://localhost:3000");
 
         assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
@@ -185,11 +178,7 @@ class MemoryHostHttpTest {
         Deployment configured = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0,
                 Map.of("FRONTEND_URL", "http://localhost:3000")).withPreflightMaxAge(Duration.ofSeconds(45)));
         try {
-            ApiClient.Reply preflight = new ApiClient(configured.port()).send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + configured.port() + "/api/messages"))
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", "http://localhost:3000")
-                    .header("Access-Control-Request-Method", "POST"));
+            ApiClient.Reply preflight = new ApiClient(configured.port()).preflight("/api/messages", "http://localhost:3000");
 
             assertThat(preflight.status()).isEqualTo(204);
             assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("45");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.metrics.RequestMetrics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -97,11 +95,7 @@ class RequestMetricsTest {
     void a_preflight_counts_under_its_route_with_the_status_the_browser_got() {
         String before = metrics.text("/metrics");
 
-        ApiClient.Reply preflight = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + host.port() + SEND))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", FRONTEND)
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization, content-type"));
+        ApiClient.Reply preflight = api.preflight(SEND, FRONTEND);
         String after = metrics.text("/metrics");
 
         assertThat(preflight.status()).isEqualTo(204);

@@ -41,14 +41,15 @@ final class Throttle {
         }
     }
 
-    /** Refuses with {@code 429 rate_limited} when the key's allowance is spent, taking nothing. */
+    /**
+     * Refuses with {@code 429 rate_limited} when the key's allowance is spent, taking nothing. A key
+     * that never spent any has no bucket, and none is made for it: this runs on every request.
+     */
     void refuseIfSpent(String key) {
-        if (perMinute > 0) {
-            Bucket bucket = bucket(key);
-            if (bucket.getAvailableTokens() < 1) {
-                throw ApiErrors.HostRefusal.rateLimited(
-                        Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
-            }
+        Bucket bucket = perMinute > 0 ? buckets.getIfPresent(key) : null;
+        if (bucket != null && bucket.getAvailableTokens() < 1) {
+            throw ApiErrors.HostRefusal.rateLimited(
+                    Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
         }
     }
 
