@@ -3,6 +3,8 @@ package io.cruddur.messaging.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
+import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.app.cli.CruddurCommand;
 import io.cruddur.messaging.app.config.HostConfig;
 import io.cruddur.messaging.app.embedded.EmbeddedEngines;
@@ -15,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@code aws} mode against a local stand-in for every AWS part: DynamoDB Local for DynamoDB,
@@ -94,6 +97,26 @@ class AwsModeTest {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.body().get(0).asText()).isEqualTo("token_invalid");
         assertThat(api.post("/dev/login", null, "{\"handle\":\"andrewbrown\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_host_started_without_the_stream_worker_flag_reads_no_stream() {
+        Map<String, String> quiet = new HashMap<>(environment);
+        quiet.put("DDB_MESSAGE_TABLE", "aws-quiet-messages");
+        assertThat(CruddurCommand.commandLine(quiet).execute("ddb", "schema-load")).isZero();
+
+        try (Deployment serving = Deployment.aws(HostConfig.from(HostConfig.Mode.AWS, 0, quiet), quiet, false)) {
+            ApiClient.Reply started = new ApiClient(serving.port()).post("/api/messages",
+                    cognito.accessToken(pool, "andrewbrown"), "{\"message\":\"hello\",\"handle\":\"bayko\"}");
+            assertThat(started.status()).isEqualTo(200);
+        }
+
+        // The KCL makes its lease table before it reads a record: the worker host has one, the other none.
+        try (DynamoDbClient dynamo = DynamoDbClients.dynamo(DynamoDbSettings.fromEnvironment(environment))) {
+            assertThat(dynamo.listTables().tableNames())
+                    .contains("aws-messages-stream-workers")
+                    .doesNotContain("aws-quiet-messages-stream-workers");
+        }
     }
 
     private static void eventually(BooleanSupplier condition) throws InterruptedException {

@@ -129,6 +129,16 @@ class CliTest {
     }
 
     @Test
+    void only_aws_mode_hosts_take_part_in_stream_processing() {
+        for (String mode : new String[] {"memory", "embedded"}) {
+            Run refused = run("serve", "--mode", mode, "--stream-worker");
+
+            assertThat(refused.exitCode()).as(mode).isEqualTo(1);
+            assertThat(refused.err()).as(mode).contains("--stream-worker is for aws mode").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void every_command_answers_help_without_running() {
         run("ddb", "schema-load");
         List<List<String>> commands = commandPaths(CruddurCommand.commandLine(environment), List.of());
