@@ -6,24 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.cruddur.messaging.adapters.dynamodb.stream.ChangeBatchHandler;
 import io.cruddur.messaging.adapters.dynamodb.stream.ChangeRecord;
-import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
-import io.cruddur.messaging.adapters.dynamodb.DynamoDbMessagingPort;
-import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.stream.MessageStreamHandler;
-import io.cruddur.messaging.adapters.postgres.PostgresNewsBus;
-import io.cruddur.messaging.adapters.postgres.PostgresSettings;
-import io.cruddur.messaging.adapters.postgres.UserDatabase;
-import io.cruddur.messaging.core.cache.CacheSettings;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewMessageHandler;
-import io.cruddur.messaging.core.port.NewsBus;
-import io.cruddur.messaging.core.usecase.NewsPublisher;
-import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,9 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code CONNECTION_URL} set it publishes news of the rows it moved on the hosts' PostgreSQL bus,
  * and waits for it to be sent before returning (a returned invocation may be frozen). Configured
  * from the environment ({@code DDB_MESSAGE_TABLE}, {@code AWS_REGION}, {@code CONNECTION_URL});
- * clients are built once per container.
+ * {@link LambdaContainer} builds the clients once per container.
  */
 public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, NewMessageFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamLambdaHandler.class);
     private static final Duration NEWS_FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
     private final Runnable afterBatch;
@@ -46,7 +36,7 @@ public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, 
 
     /** The constructor Lambda calls: the container's group rows use case, news published after each batch. */
     public StreamLambdaHandler() {
-        this(OnePerContainer.INSTANCE::flushNews);
+        this(() -> flushNews(OnePerContainer.INSTANCE));
         start(OnePerContainer.INSTANCE.refresh());
     }
 
@@ -100,40 +90,15 @@ public final class StreamLambdaHandler implements RequestHandler<DynamodbEvent, 
 
     /** Built on first use, once per Lambda container. */
     private static final class OnePerContainer {
-        private static final Container INSTANCE = new Container(System.getenv());
+        private static final LambdaContainer INSTANCE = LambdaContainer.from(System.getenv());
     }
 
-    /** What one Lambda container builds and keeps across invocations. */
-    static final class Container {
-        private static final Logger LOG = LoggerFactory.getLogger(StreamLambdaHandler.class);
-        /** One connection is all a function publishing news after each batch needs. */
-        private static final int NEWS_POOL_SIZE = 1;
-
-        private final RefreshMessageGroups refresh;
-        private final Optional<PostgresNewsBus> news;
-
-        Container(Map<String, String> environment) {
-            DynamoDbSettings settings = DynamoDbSettings.fromEnvironment(environment);
-            DynamoDbMessagingPort port = new DynamoDbMessagingPort(DynamoDbClients.dynamo(settings), settings.tableName());
-            this.news = Optional.ofNullable(environment.get("CONNECTION_URL")).map(String::strip)
-                    .filter(url -> !url.isEmpty())
-                    .map(url -> PostgresNewsBus.publishingOnly(
-                            UserDatabase.pool(PostgresSettings.parse(url).withMaxPoolSize(NEWS_POOL_SIZE))));
-            NewsBus bus = news.<NewsBus>map(postgres -> postgres).orElse(NewsBus.none());
-            this.refresh = new RefreshMessageGroups(port, new NewsPublisher(bus), CacheSettings.DEFAULT,
-                    RefreshMessageGroups.DEFAULT_CONCURRENCY);
-        }
-
-        RefreshMessageGroups refresh() {
-            return refresh;
-        }
-
-        void flushNews() {
-            news.ifPresent(bus -> {
-                if (!bus.flush(NEWS_FLUSH_TIMEOUT)) {
-                    LOG.warn("news of this batch was not all sent within {} s", NEWS_FLUSH_TIMEOUT.toSeconds());
-                }
-            });
-        }
+    /** Waits for the batch's news to be sent: a returned invocation may be frozen before it is. */
+    static void flushNews(LambdaContainer container) {
+        container.news().ifPresent(bus -> {
+            if (!bus.flush(NEWS_FLUSH_TIMEOUT)) {
+                LOG.warn("news of this batch was not all sent within {} s", NEWS_FLUSH_TIMEOUT.toSeconds());
+            }
+        });
     }
 }

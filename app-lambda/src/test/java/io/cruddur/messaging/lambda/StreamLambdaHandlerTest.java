@@ -150,12 +150,12 @@ class StreamLambdaHandlerTest {
             BlockingQueue<MessageNews> heard = new LinkedBlockingQueue<>();
             host.subscribe(heard::add);
             awaitListening(host);
-            StreamLambdaHandler.Container container = new StreamLambdaHandler.Container(Map.of(
+            LambdaContainer container = LambdaContainer.from(Map.of(
                     "AWS_ENDPOINT_URL", LOCAL.endpoint().toString(),
                     "DDB_MESSAGE_TABLE", TABLE,
                     "CONNECTION_URL", postgres.getJdbcUrl("postgres", "postgres")));
 
-            StreamLambdaHandler handler = new StreamLambdaHandler(container::flushNews);
+            StreamLambdaHandler handler = new StreamLambdaHandler(() -> StreamLambdaHandler.flushNews(container));
             handler.start(container.refresh());
             handler.handleRequest(event(record("INSERT", "500", image(reply))), null);
 
