@@ -21,6 +21,12 @@ public final class CachingUserDirectory implements UserDirectoryPort, UserChange
     private final Cache<CognitoUserId, User> byCognitoUserId;
     private final Cache<String, User> byNormalizedHandle;
 
+    /**
+     * A cache in front of a directory; public for the facade, which builds one over the directory it is given.
+     *
+     * @param directory the directory that answers misses
+     * @param settings  the bounds of the two caches (by Cognito id, by handle)
+     */
     public CachingUserDirectory(UserDirectoryPort directory, CacheSettings settings) {
         this.directory = directory;
         this.byCognitoUserId = settings.newCache();

@@ -17,12 +17,22 @@ public final class Memberships {
     private final MessagingPort messages;
     private final Cache<MessageGroupId, Set<UserId>> members;
 
+    /**
+     * Memberships read from storage's group rows; public for the facade, which shares one among its use cases.
+     *
+     * @param messages where a group's rows, and so its members, are read
+     * @param settings the bounds of the cache
+     */
     public Memberships(MessagingPort messages, CacheSettings settings) {
         this.messages = messages;
         this.members = settings.newCache();
     }
 
-    /** The members of a group, or empty when no such group exists. */
+    /**
+     * {@return the members of a group, or empty when no such group exists}
+     *
+     * @param group the group
+     */
     public Optional<Set<UserId>> of(MessageGroupId group) {
         Set<UserId> hit = members.getIfPresent(group);
         if (hit != null) {
@@ -38,7 +48,12 @@ public final class Memberships {
         return Optional.of(found);
     }
 
-    /** Records the members of a group this process has just created. */
+    /**
+     * Records the members of a group this process has just created, so nobody needs to look them up.
+     *
+     * @param group        the new group
+     * @param groupMembers its two members
+     */
     public void remember(MessageGroupId group, Set<UserId> groupMembers) {
         members.put(group, Set.copyOf(groupMembers));
     }

@@ -14,14 +14,30 @@ import java.util.Optional;
 public final class RowPositions {
     private final Cache<MessageGroupId, List<MessageGroupRow>> rows;
 
+    /**
+     * An empty memory of positions; public for the use case that moves group rows, which keeps one.
+     *
+     * @param settings the bounds of the cache
+     */
     public RowPositions(CacheSettings settings) {
         this.rows = settings.newCache();
     }
 
+    /**
+     * {@return a group's rows as last seen or written, or empty when they are not remembered}
+     *
+     * @param group the group
+     */
     public Optional<List<MessageGroupRow>> of(MessageGroupId group) {
         return Optional.ofNullable(rows.getIfPresent(group));
     }
 
+    /**
+     * Remembers where a group's rows stand now.
+     *
+     * @param group   the group
+     * @param current its rows as just seen or written
+     */
     public void remember(MessageGroupId group, List<MessageGroupRow> current) {
         rows.put(group, List.copyOf(current));
     }

@@ -17,7 +17,12 @@ public final class IsoTime {
     private IsoTime() {
     }
 
-    /** Always six fraction digits; anything finer than a microsecond is dropped. */
+    /**
+     * {@return the time in UTC with always six fraction digits, such as {@code 2026-03-01T09:15:02.123456+00:00}}
+     * Anything finer than a microsecond is dropped.
+     *
+     * @param time the time to write
+     */
     public static String format(Instant time) {
         return TO_THE_MICROSECOND.format(time.truncatedTo(ChronoUnit.MICROS));
     }

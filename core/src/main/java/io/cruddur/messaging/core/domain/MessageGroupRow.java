@@ -7,9 +7,25 @@ import java.util.Objects;
 /**
  * One member's view of a conversation, as their list of conversations shows it: the other member,
  * the last message's text and time (to the microsecond, as messages' times). Every member of a group owns one row.
+ *
+ * @param owner         the member whose list shows this row
+ * @param groupId       the conversation
+ * @param otherMember   the other member, whom the row shows
+ * @param lastMessage   the text of the group's last message
+ * @param lastMessageAt when that message was stored; unique among the owner's rows
  */
 public record MessageGroupRow(
         UserId owner, MessageGroupId groupId, User otherMember, MessageText lastMessage, Instant lastMessageAt) {
+    /**
+     * Requires every component and truncates {@code lastMessageAt} to the microsecond.
+     *
+     * @param owner         the member whose list shows this row
+     * @param groupId       the conversation
+     * @param otherMember   the other member
+     * @param lastMessage   the text of the group's last message
+     * @param lastMessageAt when that message was stored; finer digits than microseconds are dropped
+     * @throws NullPointerException when a component is null
+     */
     public MessageGroupRow {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(groupId, "groupId");
@@ -18,7 +34,12 @@ public record MessageGroupRow(
         lastMessageAt = Objects.requireNonNull(lastMessageAt, "lastMessageAt").truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** This row moved to a newer message. */
+    /**
+     * {@return this row moved to a newer message}
+     *
+     * @param text the newer message's text
+     * @param at   the newer message's time
+     */
     public MessageGroupRow advancedTo(MessageText text, Instant at) {
         return new MessageGroupRow(owner, groupId, otherMember, text, at);
     }

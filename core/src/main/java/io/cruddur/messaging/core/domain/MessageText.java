@@ -6,12 +6,23 @@ import java.util.Set;
  * The text of a message: 1 to {@value #MAX_CHARACTERS} characters (Unicode code points, as the
  * reference counts them) after trimming surrounding white space. What a client sends goes
  * through {@link #parse}, which asks more; stored text (the reference's too) is read as it is.
+ *
+ * @param value the text, without surrounding white space
  */
 public record MessageText(String value) {
+    /** The most characters (code points) a message holds. */
     public static final int MAX_CHARACTERS = 1024;
     /** Letters that render as nothing, though Unicode files them as letters or symbols. */
     private static final Set<Integer> BLANK_FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
+    /**
+     * Checks the length and strips surrounding white space; the only checks stored text gets.
+     *
+     * @param value the text; surrounding white space is dropped
+     * @throws MessagingException {@code message_blank} when it is null or blank,
+     *         {@code message_exceed_max_chars} when it is over {@value #MAX_CHARACTERS} characters
+     *         after trimming
+     */
     public MessageText {
         if (value == null || value.isBlank()) {
             throw Validation.invalid(ErrorCode.MESSAGE_BLANK, "message is blank");
@@ -27,6 +38,11 @@ public record MessageText(String value) {
      * A client's text, which must also show something (text of only white space, format
      * characters such as zero-width spaces and direction marks, and blank fillers is blank) and
      * hold no control characters but line feed and tab.
+     *
+     * @param raw the text as the client sent it; null when absent
+     * @return the text, stripped of surrounding white space
+     * @throws MessagingException {@code message_blank}, {@code message_control_characters} or
+     *         {@code message_exceed_max_chars}
      */
     public static MessageText parse(String raw) {
         if (raw == null || raw.codePoints().noneMatch(MessageText::visible)) {
@@ -39,6 +55,7 @@ public record MessageText(String value) {
         return new MessageText(raw);
     }
 
+    /** {@return the text itself} */
     @Override
     public String toString() {
         return value;

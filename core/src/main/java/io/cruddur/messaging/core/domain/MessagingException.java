@@ -10,16 +10,37 @@ import java.util.List;
 public final class MessagingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The codes, in the order the problems were found; never empty. */
     private final List<ErrorCode> codes;
 
+    /**
+     * A refusal with one code.
+     *
+     * @param code   why the request was refused
+     * @param detail a message for logs and people; clients get the code
+     */
     public MessagingException(ErrorCode code, String detail) {
         this(List.of(code), detail, null);
     }
 
+    /**
+     * A refusal with one code, caused by another failure (such as the storage's own).
+     *
+     * @param code   why the request was refused
+     * @param detail a message for logs and people; clients get the code
+     * @param cause  the failure behind it
+     */
     public MessagingException(ErrorCode code, String detail, Throwable cause) {
         this(List.of(code), detail, cause);
     }
 
+    /**
+     * A refusal with several codes: every problem of invalid input.
+     *
+     * @param codes  why the request was refused, in field order; at least one
+     * @param detail a message for logs and people; clients get the codes
+     * @throws IllegalArgumentException when {@code codes} is empty
+     */
     public MessagingException(List<ErrorCode> codes, String detail) {
         this(codes, detail, null);
     }
@@ -32,15 +53,17 @@ public final class MessagingException extends RuntimeException {
         this.codes = List.copyOf(codes);
     }
 
-    /** The first code; the only one unless this is invalid input with several problems. */
+    /** {@return the first code; the only one unless this is invalid input with several problems} */
     public ErrorCode code() {
         return codes.get(0);
     }
 
+    /** {@return every code, in the order the problems were found; never empty} */
     public List<ErrorCode> codes() {
         return codes;
     }
 
+    /** {@return the kind of refusal, that of the first code} */
     public ErrorCode.Kind kind() {
         return code().kind();
     }

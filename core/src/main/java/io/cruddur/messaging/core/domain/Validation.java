@@ -12,7 +12,14 @@ import java.util.function.Supplier;
 public final class Validation {
     private final List<ErrorCode> codes = new ArrayList<>();
 
-    /** Runs one parse; returns its value, or null after recording why it was refused. */
+    /**
+     * Runs one parse; returns its value, or null after recording why it was refused.
+     *
+     * @param <T>   what the parse gives
+     * @param parse the parse of one field
+     * @return the parsed value, or null when it was refused as invalid input
+     * @throws MessagingException at once, when the parse is refused for any other reason than invalid input
+     */
     public <T> T check(Supplier<T> parse) {
         try {
             return parse.get();
@@ -25,7 +32,11 @@ public final class Validation {
         }
     }
 
-    /** Throws one exception carrying every recorded code, if any were recorded. */
+    /**
+     * Throws one exception carrying every recorded code, if any were recorded.
+     *
+     * @throws MessagingException with every recorded code, in the order recorded
+     */
     public void done() {
         if (!codes.isEmpty()) {
             throw new MessagingException(codes, "invalid input: " + codes);

@@ -31,19 +31,43 @@ public interface MessagingPort {
     /**
      * Stores a message, unless its sender already stored one with this id, in which case the
      * stored one comes back.
+     *
+     * @param message the message to store
+     * @return {@link AppendOutcome.Appended} with the message as stored (perhaps a microsecond or
+     *         more later), or {@link AppendOutcome.AlreadyStored} with the sender's earlier message
      */
     AppendOutcome appendMessage(Message message);
 
-    /** The message of a group stored at that time with that id, if there is one. */
+    /**
+     * {@return the message of a group stored at that time with that id, if there is one}
+     *
+     * @param group     the message's group
+     * @param createdAt the message's time as stored
+     * @param id        the message's id
+     */
     Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id);
 
-    /** A group's messages from the query's position in its direction; an unknown group is empty. */
+    /**
+     * {@return a group's messages from the query's position in its direction; an unknown group is empty}
+     *
+     * @param group the group
+     * @param query where to start, which way and how many
+     */
     Slice<Message> messages(MessageGroupId group, SliceQuery query);
 
-    /** A user's group rows from the query's position in its direction. */
+    /**
+     * {@return a user's group rows from the query's position in its direction, ordered by their last message's time}
+     *
+     * @param owner the user whose rows to read
+     * @param query where to start, which way and how many
+     */
     Slice<MessageGroupRow> groupRows(UserId owner, SliceQuery query);
 
-    /** Every member's row of a group; empty when the group does not exist. Its owners are the members. */
+    /**
+     * {@return every member's row of a group; empty when the group does not exist} Its owners are the members.
+     *
+     * @param group the group
+     */
     List<MessageGroupRow> rowsOfGroup(MessageGroupId group);
 
     /**
@@ -51,6 +75,10 @@ public interface MessagingPort {
      * unless the pair already has a group or the sender already used the message id; then
      * nothing is written. When both hold, the answer is {@link StartOutcome.PairExists}: the
      * caller then appends to that group, where the taken id is found as for any send.
+     *
+     * @param conversation the pair and the first message, whose group id names the new group
+     * @return {@link StartOutcome.Started}, {@link StartOutcome.PairExists} or
+     *         {@link StartOutcome.MessageIdTaken}
      */
     StartOutcome startConversation(NewConversation conversation);
 
@@ -61,6 +89,13 @@ public interface MessagingPort {
      * Moves rows of one group to a newer message, all of them or none: only if every row is still
      * exactly as given (same time); {@link RowsAdvance.Outdated} when another writer moved one
      * first, and then nothing changed. At most {@link #MAX_ROWS_PER_ADVANCE} rows.
+     *
+     * @param current       the rows as the caller last saw them, all of one group
+     * @param lastMessage   the newer message's text
+     * @param lastMessageAt the newer message's time
+     * @return {@link RowsAdvance.Advanced} with the rows as stored, or {@link RowsAdvance.Outdated}
+     * @throws IllegalArgumentException when given more than {@link #MAX_ROWS_PER_ADVANCE} rows;
+     *         nothing is written then
      */
     RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt);
 }

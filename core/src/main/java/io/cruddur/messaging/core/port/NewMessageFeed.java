@@ -13,14 +13,18 @@ package io.cruddur.messaging.core.port;
  */
 public interface NewMessageFeed extends AutoCloseable {
 
-    /** Starts handing batches of new messages to {@code handler}; a feed already started ignores it. */
+    /**
+     * Starts handing batches of new messages to {@code handler}; a feed already started ignores it.
+     *
+     * @param handler what brings the group rows up to date
+     */
     void start(NewMessageHandler handler);
 
     /** Stops after the batch in hand; it may be started again. */
     @Override
     void close();
 
-    /** A feed that delivers nothing: the rows are kept current elsewhere. */
+    /** {@return a feed that delivers nothing, for when the rows are kept current elsewhere} */
     static NewMessageFeed none() {
         return new NewMessageFeed() {
             @Override

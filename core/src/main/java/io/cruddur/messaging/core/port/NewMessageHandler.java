@@ -7,6 +7,11 @@ import java.util.List;
 @FunctionalInterface
 public interface NewMessageHandler {
 
-    /** Handles one batch, in stored order within each group; the outcome says what must come again. */
+    /**
+     * Handles one batch, in stored order within each group; the outcome says what must come again.
+     *
+     * @param batch the new messages, in stored order within each group
+     * @return how many rows moved, and from where the batch must be delivered again, if anywhere
+     */
     BatchOutcome handle(List<Message> batch);
 }

@@ -10,9 +10,20 @@ import java.util.function.Consumer;
  */
 public interface NewsBus {
 
+    /**
+     * Sends news to every subscribed host, without waiting for any of them.
+     *
+     * @param news the news to carry
+     */
     void publish(MessageNews news);
 
-    /** Hands {@code subscriber} every piece of news published from now on, until the subscription is closed. */
+    /**
+     * Hands {@code subscriber} every piece of news published from now on, until the subscription is closed.
+     *
+     * @param subscriber told of each piece of news on a thread of the bus's choosing (perhaps the
+     *                   publisher's), so it must be quick and never block
+     * @return the subscription, to close when the news is no longer wanted
+     */
     Subscription subscribe(Consumer<MessageNews> subscriber);
 
     /** An open subscription; closing it twice is harmless. */
@@ -21,7 +32,7 @@ public interface NewsBus {
         void close();
     }
 
-    /** A bus that carries nothing: for a process that tells no clients. */
+    /** {@return a bus that carries nothing, for a process that tells no clients} */
     static NewsBus none() {
         return new NewsBus() {
             @Override

@@ -15,10 +15,17 @@ import java.util.Map;
  */
 public interface UserAdministrationPort {
 
-    /** Every user, ordered by handle (case-insensitively). */
+    /** {@return every user, ordered by handle (case-insensitively)} */
     List<UserAccount> listUsers();
 
-    /** Adds a user; {@code handle_taken} or {@code cognito_user_id_taken} when unique values clash. */
+    /**
+     * Adds a user; {@code handle_taken} or {@code cognito_user_id_taken} when unique values clash.
+     *
+     * @param user the user to add
+     * @return the user as stored, with the uuid the directory chose
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code handle_taken},
+     *         {@code cognito_user_id_taken} or {@code directory_unavailable}
+     */
     UserAccount register(NewUser user);
 
     /**
@@ -26,6 +33,11 @@ public interface UserAdministrationPort {
      * assigned or, on {@code cognito_user_id_taken}, none is. Assignments apply in the map's
      * order, each seeing those before it (so an id can move from one user to another). Unknown
      * handles are reported, not refused.
+     *
+     * @param assignments the Cognito id each handle gets, in the order to apply them
+     * @return how many users were updated, and the handles that name no user
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code cognito_user_id_taken}
+     *         (and nothing assigned) or {@code directory_unavailable}
      */
     CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments);
 }

@@ -13,8 +13,17 @@ import java.util.Optional;
  */
 public interface UserDirectoryPort {
 
+    /**
+     * {@return the user with this Cognito id, if there is one}
+     *
+     * @param cognitoUserId the {@code sub} of a verified token
+     */
     Optional<User> findByCognitoUserId(CognitoUserId cognitoUserId);
 
-    /** Case-insensitive. */
+    /**
+     * {@return the user with this handle, if there is one} Case-insensitive.
+     *
+     * @param handle the handle, in any case
+     */
     Optional<User> findByHandle(Handle handle);
 }

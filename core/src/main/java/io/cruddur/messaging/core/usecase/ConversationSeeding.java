@@ -14,6 +14,15 @@ public final class ConversationSeeding {
     /**
      * Starts a conversation from {@code starter} to {@code other} with the first of {@code texts},
      * then has the two take turns with the rest; returns the group (the pair's own, if it had one).
+     *
+     * @param messaging the facade to write through
+     * @param starter   who writes the first message, and every other one after it
+     * @param other     who writes the second message, and every other one after it
+     * @param texts     the messages' texts, in order; at least one
+     * @return the group the messages went to
+     * @throws IllegalArgumentException when {@code texts} is empty
+     * @throws io.cruddur.messaging.core.domain.MessagingException as {@link Messaging#startConversation}
+     *         and {@link Messaging#sendMessage} refuse, or when a text is blank or too long
      */
     public static MessageGroupId takeTurns(Messaging messaging, User starter, User other, List<String> texts) {
         if (texts.isEmpty()) {

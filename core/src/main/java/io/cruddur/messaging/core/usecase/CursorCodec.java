@@ -29,7 +29,9 @@ public final class CursorCodec {
 
     /** Which way a cursor pages from its position. */
     public enum Direction {
+        /** Towards older items. */
         OLDER('o'),
+        /** Towards newer items. */
         NEWER('n');
 
         private final char tag;
@@ -48,12 +50,23 @@ public final class CursorCodec {
         }
     }
 
-    /** Where a cursor points: items strictly older (or newer) than {@code at}. */
+    /**
+     * Where a cursor points: items strictly older (or newer) than {@code at}.
+     *
+     * @param direction which way the cursor pages
+     * @param at        the time of the item it pages from, exclusive
+     */
     public record Position(Direction direction, Instant at) {
     }
 
     private final SecretKeySpec key;
 
+    /**
+     * A codec signing with {@code secret}; the facade builds one from {@link Messaging.Builder#cursorSecret}.
+     *
+     * @param secret the signing key, at least {@value Messaging#MIN_CURSOR_SECRET_BYTES} bytes; it is copied
+     * @throws IllegalArgumentException when the key is shorter
+     */
     public CursorCodec(byte[] secret) {
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("the cursor secret needs at least " + MIN_SECRET_BYTES + " bytes");
@@ -61,6 +74,13 @@ public final class CursorCodec {
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
     }
 
+    /**
+     * {@return a signed cursor to {@code position} in {@code list}}
+     *
+     * @param list     the name of the list the cursor belongs to (such as a group's messages), to
+     *                 which it is bound
+     * @param position where the cursor points
+     */
     public Cursor encode(String list, Position position) {
         String body = position.direction().tag + Long.toString(position.at().getEpochSecond(), 36)
                 + "." + Integer.toString(position.at().getNano(), 36);
@@ -68,6 +88,14 @@ public final class CursorCodec {
         return new Cursor(ENCODER.encodeToString(bodyBytes) + "." + ENCODER.encodeToString(tag(list, bodyBytes)));
     }
 
+    /**
+     * {@return where a cursor of {@code list} points}
+     *
+     * @param list   the name of the list the cursor is used for
+     * @param cursor the cursor as a client gave it back
+     * @throws MessagingException {@code cursor_invalid} when the cursor is malformed, edited, signed
+     *         with another key or for another list
+     */
     public Position decode(String list, Cursor cursor) {
         String token = cursor.token();
         int dot = token.indexOf('.');

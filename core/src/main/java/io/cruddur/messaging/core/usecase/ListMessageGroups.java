@@ -22,6 +22,14 @@ public final class ListMessageGroups {
         this.cursors = cursors;
     }
 
+    /**
+     * {@return a page of the caller's conversations, most recent first, with a cursor to the next
+     * (older) page when there is one}
+     *
+     * @param query whose conversations, and which page
+     * @throws MessagingException {@code cursor_invalid} when the cursor is not one this caller's
+     *         group list handed out, or pages forward
+     */
     public MessageGroupPage list(ListMessageGroupsQuery query) {
         String list = "groups:" + query.caller().id();
         int limit = query.page().limit().value();

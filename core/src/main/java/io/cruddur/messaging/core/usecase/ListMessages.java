@@ -28,6 +28,15 @@ public final class ListMessages {
         this.cursors = cursors;
     }
 
+    /**
+     * {@return a page of the group's messages, oldest to newest, with cursors to the older and newer
+     * pages where such messages exist}
+     *
+     * @param query who asks, for which group, and which page
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code message_group_not_found},
+     *         {@code not_a_member}, or {@code cursor_invalid} when the cursor is not one this
+     *         group's list handed out
+     */
     public MessagePage list(ListMessagesQuery query) {
         access.requireMember(query.caller(), query.group());
         String list = "messages:" + query.group();

@@ -76,6 +76,11 @@ public final class Messaging implements AutoCloseable {
         feed.start(refreshMessageGroups);
     }
 
+    /**
+     * {@return a builder with the defaults: the system's UTC clock, random ids,
+     * {@link CacheSettings#DEFAULT}, a cursor secret of its own, and no feed, news bus, user changes
+     * or administration port}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -83,12 +88,23 @@ public final class Messaging implements AutoCloseable {
     /**
      * A group's messages, a page at a time. Refused with {@code message_group_not_found},
      * {@code not_a_member}, {@code cursor_invalid}.
+     *
+     * @param query who asks, for which group, and which page
+     * @return the page, oldest to newest, with cursors to the older and newer pages where such
+     *         messages exist
+     * @throws MessagingException when refused
      */
     public MessagePage listMessages(ListMessagesQuery query) {
         return listMessages.list(query);
     }
 
-    /** The caller's conversations, most recent first. Refused with {@code cursor_invalid}. */
+    /**
+     * The caller's conversations, most recent first. Refused with {@code cursor_invalid}.
+     *
+     * @param query whose conversations, and which page
+     * @return the page of group rows, with a cursor to the next (older) page when there is one
+     * @throws MessagingException when refused
+     */
     public MessageGroupPage listMessageGroups(ListMessageGroupsQuery query) {
         return listMessageGroups.list(query);
     }
@@ -96,6 +112,10 @@ public final class Messaging implements AutoCloseable {
     /**
      * A message into a group the sender belongs to. Refused with {@code message_group_not_found},
      * {@code not_a_member}, {@code message_uuid_reused}.
+     *
+     * @param command who sends what to which group
+     * @return the message as stored; for a retry, the one stored the first time
+     * @throws MessagingException when refused
      */
     public Message sendMessage(SendMessageCommand command) {
         return sendMessage.send(command);
@@ -104,6 +124,10 @@ public final class Messaging implements AutoCloseable {
     /**
      * A message to {@code @handle}, in the pair's group or a new one. Refused with
      * {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}.
+     *
+     * @param command who writes what to which handle
+     * @return the group the message went to, whether it is new, and the message as stored
+     * @throws MessagingException when refused
      */
     public ConversationStarted startConversation(StartConversationCommand command) {
         return startConversation.start(command);
@@ -113,6 +137,9 @@ public final class Messaging implements AutoCloseable {
      * Refreshes the group rows for a batch of newly stored messages, as a {@link NewMessageFeed} hands them over:
      * each group's rows move once, to its newest message in the batch; the listener hears of each
      * message once its group's rows have moved.
+     *
+     * @param newMessages the batch, in stored order within each group
+     * @return how many rows moved, and from which position the batch must be delivered again, if any
      */
     public BatchOutcome refreshMessageGroups(List<Message> newMessages) {
         return refreshMessageGroups.handle(newMessages);
@@ -122,6 +149,9 @@ public final class Messaging implements AutoCloseable {
      * Tells {@code listener} of every new message any host publishes on the news bus, with the
      * group's members and the message read from storage (the message only when the listener has
      * one of the members here), on threads of their own, never the bus's.
+     *
+     * @param listener the host's side of the news; thread-safe, quick, never blocking
+     * @return the subscription, to close when the news is no longer wanted
      */
     public NewsSubscription subscribeToNews(NewsListener listener) {
         return news.subscribe(new NewsDelivery(listener, memberships, messages))::close;
@@ -134,19 +164,36 @@ public final class Messaging implements AutoCloseable {
         userChanges.close();
     }
 
-    /** The user a verified token speaks for; {@code user_unknown} when the directory has no such user. */
+    /**
+     * The user a verified token speaks for; {@code user_unknown} when the directory has no such user.
+     *
+     * @param cognitoUserId the {@code sub} of the verified token
+     * @return the user, to pass to the use cases
+     * @throws MessagingException {@code user_unknown}, or {@code directory_unavailable}
+     */
     public User authenticate(CognitoUserId cognitoUserId) {
         return users.findByCognitoUserId(cognitoUserId).orElseThrow(() ->
                 new MessagingException(ErrorCode.USER_UNKNOWN, "no user with this Cognito id"));
     }
 
-    /** A user's short profile by handle; {@code handle_not_found} when there is none. */
+    /**
+     * A user's short profile by handle; {@code handle_not_found} when there is none.
+     *
+     * @param handle the handle, in any case
+     * @return the user
+     * @throws MessagingException {@code handle_not_found}, or {@code directory_unavailable}
+     */
     public User findUser(Handle handle) {
         return users.findByHandle(handle).orElseThrow(() ->
                 new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + handle));
     }
 
-    /** Every user, ordered by handle; needs the {@link Builder#userAdministration administration port}. */
+    /**
+     * Every user, ordered by handle; needs the {@link Builder#userAdministration administration port}.
+     *
+     * @return every user, ordered by handle (case-insensitively)
+     * @throws IllegalStateException when the facade was built without an administration port
+     */
     public List<UserAccount> listUsers() {
         return administer(UserAdministrationPort::listUsers);
     }
@@ -154,12 +201,26 @@ public final class Messaging implements AutoCloseable {
     /**
      * Adds a user; {@code handle_taken} or {@code cognito_user_id_taken} when unique values clash.
      * The user caches are emptied, so no lookup answers from before the change.
+     *
+     * @param user the user to add
+     * @return the user as stored, with the uuid the directory chose
+     * @throws MessagingException    {@code handle_taken}, {@code cognito_user_id_taken} or
+     *                               {@code directory_unavailable}
+     * @throws IllegalStateException when the facade was built without an administration port
      */
     public UserAccount registerUser(NewUser user) {
         return administerAndForget(administration -> administration.register(user));
     }
 
-    /** {@link UserAdministrationPort#assignCognitoUserIds}, then the user caches are emptied. */
+    /**
+     * {@link UserAdministrationPort#assignCognitoUserIds}, then the user caches are emptied.
+     *
+     * @param assignments the Cognito id each handle gets, in the order to apply them
+     * @return how many users were updated, and the handles that name no user
+     * @throws MessagingException    {@code cognito_user_id_taken} (and nothing assigned) or
+     *                               {@code directory_unavailable}
+     * @throws IllegalStateException when the facade was built without an administration port
+     */
     public CognitoAssignment assignCognitoUserIds(Map<Handle, CognitoUserId> assignments) {
         return administerAndForget(administration -> administration.assignCognitoUserIds(assignments));
     }
@@ -197,11 +258,23 @@ public final class Messaging implements AutoCloseable {
             new SecureRandom().nextBytes(cursorSecret);
         }
 
+        /**
+         * Where messages and group rows are stored; required.
+         *
+         * @param port the messaging port, such as the DynamoDB adapter
+         * @return this builder
+         */
         public Builder messages(MessagingPort port) {
             this.messages = port;
             return this;
         }
 
+        /**
+         * Where users are looked up, behind the facade's caches; required.
+         *
+         * @param port the user directory, such as the PostgreSQL adapter
+         * @return this builder
+         */
         public Builder users(UserDirectoryPort port) {
             this.users = port;
             return this;
@@ -211,22 +284,43 @@ public final class Messaging implements AutoCloseable {
          * Where {@link Messaging#listUsers}, {@link Messaging#registerUser} and
          * {@link Messaging#assignCognitoUserIds} go; usually the same adapter as {@link #users}.
          * None by default: those methods then throw {@link IllegalStateException}.
+         *
+         * @param port the administration port
+         * @return this builder
          */
         public Builder userAdministration(UserAdministrationPort port) {
             this.administration = Optional.of(port);
             return this;
         }
 
+        /**
+         * The clock that dates new messages; {@link Clock#systemUTC()} by default.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * Where ids of new messages and groups come from; {@link IdSource#random()} by default.
+         *
+         * @param ids the source of ids
+         * @return this builder
+         */
         public Builder ids(IdSource ids) {
             this.ids = Objects.requireNonNull(ids, "ids");
             return this;
         }
 
+        /**
+         * The bounds of the facade's caches; {@link CacheSettings#DEFAULT} by default.
+         *
+         * @param cache the bounds
+         * @return this builder
+         */
         public Builder cache(CacheSettings cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
             return this;
@@ -235,13 +329,22 @@ public final class Messaging implements AutoCloseable {
         /**
          * The key that signs page cursors, at least 32 bytes. Hosts behind one load balancer must
          * share it; without it each process generates its own and cursors die with the process.
+         *
+         * @param secret the key, at least {@value Messaging#MIN_CURSOR_SECRET_BYTES} bytes (checked
+         *               by {@link #build()}); it is copied
+         * @return this builder
          */
         public Builder cursorSecret(byte[] secret) {
             this.cursorSecret = secret.clone();
             return this;
         }
 
-        /** Who to tell once a message's group rows have been refreshed; nobody by default. */
+        /**
+         * Who to tell once a message's group rows have been refreshed; nobody by default.
+         *
+         * @param listener told of each message, from several threads at once
+         * @return this builder
+         */
         public Builder refreshListener(RefreshListener listener) {
             this.refreshListener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -251,6 +354,9 @@ public final class Messaging implements AutoCloseable {
          * Where newly stored messages come from, to keep group rows current; started by
          * {@link #build()}, stopped by {@link Messaging#close()}. None by default: then another
          * process (such as the deployed Lambda) must keep the rows current.
+         *
+         * @param newMessages the feed of newly stored messages
+         * @return this builder
          */
         public Builder newMessageFeed(NewMessageFeed newMessages) {
             this.feed = Objects.requireNonNull(newMessages, "feed");
@@ -261,6 +367,9 @@ public final class Messaging implements AutoCloseable {
          * Where news of new messages goes once their rows have moved, and comes from, for
          * {@link Messaging#subscribeToNews}: a bus shared by every host of a deployment. None by
          * default.
+         *
+         * @param bus the news bus
+         * @return this builder
          */
         public Builder newsBus(NewsBus bus) {
             this.news = Objects.requireNonNull(bus, "bus");
@@ -271,18 +380,35 @@ public final class Messaging implements AutoCloseable {
          * Where the user caches hear of users changed by other processes, forgetting them at once;
          * none by default, when a changed user is seen at the latest when the cache entry expires
          * ({@link CacheSettings#expireAfterWrite()}).
+         *
+         * @param changes where changes of users are heard
+         * @return this builder
          */
         public Builder userChanges(UserChanges changes) {
             this.userChanges = Objects.requireNonNull(changes, "changes");
             return this;
         }
 
-        /** How many groups of one batch of new messages have their rows moved at once (default 8). */
+        /**
+         * How many groups of one batch of new messages have their rows moved at once (default 8).
+         *
+         * @param groupsAtOnce the number of groups, at least 1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder refreshConcurrency(int groupsAtOnce) {
             this.refreshConcurrency = groupsAtOnce;
             return this;
         }
 
+        /**
+         * Builds the facade and starts the feed of new messages.
+         *
+         * @return the facade, to close on shutdown
+         * @throws NullPointerException     when the messaging port or the user directory is missing
+         * @throws IllegalArgumentException when the cursor secret is shorter than
+         *                                  {@value Messaging#MIN_CURSOR_SECRET_BYTES} bytes, or the
+         *                                  refresh concurrency is below 1
+         */
         public Messaging build() {
             return new Messaging(this);
         }

@@ -12,9 +12,18 @@ import java.util.Set;
  */
 public interface NewsListener {
 
-    /** Whether any of the group's members listens on this host. */
+    /**
+     * {@return whether any of the group's members listens on this host}
+     *
+     * @param members the group's members
+     */
     boolean listensFor(Set<UserId> members);
 
-    /** A new message and the group's members. */
+    /**
+     * Hears of a new message, read from storage, and the group's members.
+     *
+     * @param message the new message
+     * @param members the group's members
+     */
     void heard(Message message, Set<UserId> members);
 }

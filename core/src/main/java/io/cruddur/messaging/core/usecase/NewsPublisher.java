@@ -8,6 +8,12 @@ import io.cruddur.messaging.core.port.NewsBus;
 public final class NewsPublisher implements RefreshListener {
     private final NewsBus bus;
 
+    /**
+     * A publisher on {@code bus}. The facade makes its own; a process that moves group rows without
+     * one (such as the Lambda) passes this to {@link RefreshMessageGroups} as its listener.
+     *
+     * @param bus where the news goes
+     */
     public NewsPublisher(NewsBus bus) {
         this.bus = bus;
     }

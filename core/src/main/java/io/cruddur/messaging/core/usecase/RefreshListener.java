@@ -9,5 +9,11 @@ import io.cruddur.messaging.core.domain.Message;
  */
 @FunctionalInterface
 public interface RefreshListener {
+    /**
+     * Hears that a message's group rows have been refreshed.
+     *
+     * @param message the newly stored message
+     * @param result  how many rows moved for it, and who the group's members are
+     */
     void refreshed(Message message, RefreshResult result);
 }

@@ -60,15 +60,24 @@ public final class RefreshMessageGroups implements NewMessageHandler {
     private final RowPositions positions;
     private final ExecutorService workers;
 
-    /** With nobody told afterwards, default caching and {@value #DEFAULT_CONCURRENCY} groups at once. */
+    /**
+     * With nobody told afterwards, default caching and {@value #DEFAULT_CONCURRENCY} groups at once.
+     *
+     * @param messages where the messages' groups and their rows are stored
+     */
     public RefreshMessageGroups(MessagingPort messages) {
         this(messages, (message, result) -> { }, CacheSettings.DEFAULT, DEFAULT_CONCURRENCY);
     }
 
     /**
+     * With a listener, cache bounds and concurrency of the caller's choosing.
+     *
+     * @param messages    where the messages' groups and their rows are stored
      * @param listener    told of each message once its group's rows have moved; called from
      *                    several threads at once, so it must be thread-safe and quick
+     * @param cache       the bounds of the memory of where each group's rows stand
      * @param concurrency how many groups of one batch are handled at once
+     * @throws IllegalArgumentException when {@code concurrency} is below 1
      */
     public RefreshMessageGroups(MessagingPort messages, RefreshListener listener, CacheSettings cache, int concurrency) {
         if (concurrency < 1) {

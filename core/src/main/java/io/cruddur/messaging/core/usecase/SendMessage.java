@@ -25,6 +25,13 @@ public final class SendMessage {
         this.ids = ids;
     }
 
+    /**
+     * {@return the message as stored; for a retry, the one stored the first time}
+     *
+     * @param command who sends what to which group
+     * @throws MessagingException {@code message_group_not_found}, {@code not_a_member} or
+     *         {@code message_uuid_reused}
+     */
     public Message send(SendMessageCommand command) {
         access.requireMember(command.sender(), command.group());
         Message message = new Message(

@@ -35,6 +35,13 @@ public final class StartConversation {
         this.ids = ids;
     }
 
+    /**
+     * {@return where the message went (the pair's existing group or a new one) and the message as stored}
+     *
+     * @param command who writes what to which handle
+     * @throws MessagingException {@code handle_not_found}, {@code conversation_with_self} or
+     *         {@code message_uuid_reused}
+     */
     public ConversationStarted start(StartConversationCommand command) {
         User starter = command.starter();
         User recipient = users.findByHandle(command.recipient()).orElseThrow(() ->

@@ -13,9 +13,24 @@ import java.util.Optional;
 /**
  * Starting a conversation: the starter writes to {@code @recipient}. When the two already share a group the
  * message goes there; with a client message id a retried start stores nothing new.
+ *
+ * @param starter         who writes
+ * @param recipient       the handle of the user written to
+ * @param text            what the first message says
+ * @param clientMessageId the message id the client chose, which makes retries store one message;
+ *                        empty for the service to choose one
  */
 public record StartConversationCommand(
         User starter, Handle recipient, MessageText text, Optional<MessageId> clientMessageId) {
+    /**
+     * Requires every component.
+     *
+     * @param starter         who writes
+     * @param recipient       the handle of the user written to
+     * @param text            what the first message says
+     * @param clientMessageId the message id the client chose, if any
+     * @throws NullPointerException when a component is null
+     */
     public StartConversationCommand {
         Objects.requireNonNull(starter, "starter");
         Objects.requireNonNull(recipient, "recipient");
@@ -25,10 +40,17 @@ public record StartConversationCommand(
 
     /**
      * Builds the command from client input, refusing it with every problem found at once
-     * ({@code message_blank}, {@code message_exceed_max_chars}, {@code user_reciever_handle_blank},
-     * {@code handle_invalid}, {@code message_uuid_invalid}). Its arguments are raw client input, so
-     * an absent one is null, as a missing JSON field reads; a null or empty client message id means
-     * none.
+     * ({@code message_blank}, {@code message_control_characters}, {@code message_exceed_max_chars},
+     * {@code user_reciever_handle_blank}, {@code handle_invalid}, {@code message_uuid_invalid}). Its
+     * arguments are raw client input, so an absent one is null, as a missing JSON field reads; a
+     * null or empty client message id means none.
+     *
+     * @param starter         the authenticated caller
+     * @param recipient       the recipient's handle as written, with or without the leading {@code @}
+     * @param text            the message's text as sent
+     * @param clientMessageId the client's message uuid as sent; null or empty for none
+     * @return the command
+     * @throws MessagingException with every code of the problems found, in that order
      */
     public static StartConversationCommand parse(User starter, String recipient, String text, String clientMessageId) {
         Validation validation = new Validation();
