@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Fills the table with a long conversation for demos and load tests (the reference's {@code seed}
  * script), fast: the group is started through the port (one transaction, so the pair stays
- * unique), then the remaining messages go in {@code BatchWriteItem} requests of 25 items, with
- * unprocessed items sent again. Batches are not transactions; each item is complete on its own,
+ * unique), then the remaining messages go in {@code BatchWriteItem} requests within DynamoDB's
+ * 25 items (12 messages, each with its message-id item), with unprocessed items sent again. Batches are not transactions; each item is complete on its own,
  * the times are distinct by construction, and the group rows are moved to the last message at the
  * end, so an interrupted seed leaves a consistent, shorter conversation.
  */
@@ -40,6 +40,12 @@ public final class ConversationSeeder {
     private final String table;
     private final DynamoDbMessagingPort port;
 
+    /**
+     * A seeder of {@code table}; the client stays the caller's to close.
+     *
+     * @param dynamo the client every request goes through
+     * @param table  the message table
+     */
     public ConversationSeeder(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
@@ -49,6 +55,20 @@ public final class ConversationSeeder {
     /**
      * Writes {@code count} messages between the two users, alternating senders, one second apart
      * ending now; reports progress in messages written. Returns the group, new or the pair's own.
+     * When the pair already has a group, the first message is appended to it instead.
+     *
+     * @param first    who writes the first message and every other one after it
+     * @param second   who writes the second message and every other one after it
+     * @param count    how many messages to write; at least 1
+     * @param now      the time of the last message
+     * @param progress told how many messages have been written, after the first and after each
+     *                 batch
+     * @return the group the messages are in
+     * @throws IllegalArgumentException when {@code count} is less than 1
+     * @throws MessagingException       a {@code storage_*} code when DynamoDB refuses or does not
+     *                                  answer, {@code storage_contended} also when the group rows
+     *                                  cannot be moved to the last message
+     * @throws IllegalStateException    when interrupted while waiting to send unprocessed items again
      */
     public MessageGroupId seed(User first, User second, int count, Instant now, IntConsumer progress) {
         if (count < 1) {

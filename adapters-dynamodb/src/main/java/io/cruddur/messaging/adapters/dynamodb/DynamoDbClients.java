@@ -27,10 +27,24 @@ public final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
+    /**
+     * {@return a DynamoDB client on the Apache 5 HTTP client, configured as
+     * {@link #configureForTable} says}
+     *
+     * @param settings     the endpoint, region, timeouts and attempts
+     * @param interceptors called on every request, to count or trace them
+     */
     public static DynamoDbClient dynamo(DynamoDbSettings settings, ExecutionInterceptor... interceptors) {
         return configure(DynamoDbClient.builder(), settings, interceptors).build();
     }
 
+    /**
+     * {@return a DynamoDB Streams client, for reading the table's stream, on the Apache 5 HTTP
+     * client and configured as {@link #configureForTable} says}
+     *
+     * @param settings     the endpoint, region, timeouts and attempts
+     * @param interceptors called on every request, to count or trace them
+     */
     public static DynamoDbStreamsClient streams(DynamoDbSettings settings, ExecutionInterceptor... interceptors) {
         return configure(DynamoDbStreamsClient.builder(), settings, interceptors).build();
     }
@@ -43,7 +57,17 @@ public final class DynamoDbClients {
 
     /**
      * Gives any client of the table's account (async ones too, which bring their own HTTP client)
-     * the settings' endpoint, region, credentials, timeouts and attempts.
+     * the settings' endpoint, region, credentials, timeouts and attempts. It replaces any override
+     * configuration set on the builder before. With an endpoint, credentials come from the SDK's
+     * default chain when it has any, else dummy ones (DynamoDB Local accepts any), and the region
+     * is the settings' or {@code us-east-1}; without one, the SDK's default chain applies to
+     * whatever the settings leave empty.
+     *
+     * @param <B>          the builder's type
+     * @param builder      the client's builder, to which the settings are applied
+     * @param settings     the endpoint, region, timeouts and attempts
+     * @param interceptors called on every request, to count or trace them
+     * @return {@code builder}, for building the client
      */
     public static <B extends AwsClientBuilder<B, ?>> B configureForTable(
             B builder, DynamoDbSettings settings, ExecutionInterceptor... interceptors) {

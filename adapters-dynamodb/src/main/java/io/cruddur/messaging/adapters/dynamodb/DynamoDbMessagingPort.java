@@ -46,6 +46,12 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     private final String table;
     private final PartitionReader reader;
 
+    /**
+     * A port on {@code table}; the client stays the caller's to close.
+     *
+     * @param dynamo the client every request goes through (one per process, shared)
+     * @param table  the message table, which must exist with the layout {@link TableAdmin} creates
+     */
     public DynamoDbMessagingPort(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;

@@ -9,14 +9,24 @@ public final class MessageItems {
     private MessageItems() {
     }
 
-    /** Whether {@code item} is a message (not a row, a pair, an id record or a checkpoint). */
+    /**
+     * {@return whether {@code item} is a message (not a row, a pair, an id record or a checkpoint)}
+     * Only the partition key is looked at.
+     *
+     * @param item an item of the table, such as a stream record's new image
+     */
     public static boolean isMessage(Map<String, AttributeValue> item) {
         return MessageTable.isMessageItem(item);
     }
 
     /**
-     * The message {@code item} holds; {@link IllegalArgumentException} when an attribute is
-     * missing or of the wrong type, {@code MessagingException} when a value is invalid.
+     * {@return the message {@code item} holds}
+     *
+     * @param item a message item, as {@link #isMessage} tells
+     * @throws IllegalArgumentException when an attribute is missing or of the wrong type, or a uuid
+     *                                  or a time is malformed
+     * @throws io.cruddur.messaging.core.domain.MessagingException when a value is one the domain
+     *                                  refuses, such as a blank text or an invalid handle
      */
     public static Message message(Map<String, AttributeValue> item) {
         return MessageTable.message(item);

@@ -23,6 +23,14 @@ public final class StorageErrors {
     private StorageErrors() {
     }
 
+    /**
+     * {@return the domain's error for what the SDK threw} {@code storage_throttled} when DynamoDB
+     * throttled the request (or an item of a transaction), {@code storage_contended} when a
+     * concurrent transaction cancelled it, else {@code storage_unavailable}, which is logged as a
+     * warning. The failure is kept as the cause.
+     *
+     * @param failure what a request of the SDK threw
+     */
     public static MessagingException translate(SdkException failure) {
         if (failure instanceof TransactionCanceledException cancelled && throttled(cancelled.cancellationReasons())) {
             return new MessagingException(ErrorCode.STORAGE_THROTTLED, "DynamoDB throttled a transaction", failure);

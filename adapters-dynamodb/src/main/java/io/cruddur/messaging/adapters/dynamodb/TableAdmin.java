@@ -31,23 +31,42 @@ public final class TableAdmin {
 
     /** How the table is billed: on demand, or 5 read and 5 write units as the reference provisions. */
     public enum Billing {
+        /** Pay per request, with no capacity to plan. */
         ON_DEMAND,
+        /** 5 read and 5 write capacity units, for the table and for its index alike. */
         PROVISIONED_5
     }
 
+    /** What {@link #createTable} did. */
     public enum CreateOutcome {
+        /** The table was created and is active. */
         CREATED,
+        /** A table of that name already existed and was left alone, whatever its schema. */
         ALREADY_EXISTS
     }
 
+    /** What {@link #dropTable} did. */
     public enum DropOutcome {
+        /** The table was deleted and is gone. */
         DROPPED,
+        /** No table has that name. */
         NOT_FOUND,
+        /** The table has deletion protection on, and was left alone. */
         DELETION_PROTECTED
     }
 
-    /** One page of a scan, each item with its attributes rendered as text. */
+    /**
+     * One page of a scan, each item with its attributes rendered as text.
+     *
+     * @param items the page's items, each a map from attribute name to value, names in order:
+     *              strings and numbers as they are, other types as the SDK renders them
+     */
     public record ScanPage(List<Map<String, String>> items) {
+        /**
+         * Copies {@code items}.
+         *
+         * @param items the page's items, rendered as text
+         */
         public ScanPage {
             items = List.copyOf(items);
         }
@@ -55,11 +74,29 @@ public final class TableAdmin {
 
     private final DynamoDbClient dynamo;
 
+    /**
+     * Tools that work through {@code dynamo}, which stays the caller's to close.
+     *
+     * @param dynamo the client every request goes through
+     */
     public TableAdmin(DynamoDbClient dynamo) {
         this.dynamo = dynamo;
     }
 
-    /** Creates the table and waits until it is active; an existing table is reported and left alone. */
+    /**
+     * Creates the table and waits until it is active; an existing table is reported and left alone.
+     * One {@code CreateTable} request (keys {@code pk} and {@code sk}, the GSI, the stream), then
+     * {@code DescribeTable} until the table is active.
+     *
+     * @param table              the table's name
+     * @param billing            how the table and its index are billed
+     * @param deletionProtection whether DynamoDB refuses to delete the table until the protection
+     *                           is turned off
+     * @return {@link CreateOutcome#CREATED}, or {@link CreateOutcome#ALREADY_EXISTS} when the name
+     *         is taken
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code storage_unavailable} or
+     *         {@code storage_throttled} when DynamoDB refuses or does not answer
+     */
     public CreateOutcome createTable(String table, Billing billing, boolean deletionProtection) {
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(table)
@@ -91,6 +128,12 @@ public final class TableAdmin {
         return CreateOutcome.CREATED;
     }
 
+    /**
+     * {@return the name of every table in the client's account and region, all pages read}
+     *
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code storage_unavailable} or
+     *         {@code storage_throttled} when DynamoDB refuses or does not answer
+     */
     public List<String> listTables() {
         try {
             return dynamo.listTablesPaginator().tableNames().stream().toList();
@@ -99,7 +142,15 @@ public final class TableAdmin {
         }
     }
 
-    /** Drops a table unless deletion protection is on. */
+    /**
+     * Drops a table unless deletion protection is on: {@code DescribeTable}, then
+     * {@code DeleteTable}, then {@code DescribeTable} until the table is gone.
+     *
+     * @param table the table's name
+     * @return whether the table was dropped, missing, or protected
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code storage_unavailable} or
+     *         {@code storage_throttled} when DynamoDB refuses or does not answer
+     */
     public DropOutcome dropTable(String table) {
         try {
             TableDescription description = dynamo.describeTable(request -> request.tableName(table)).table();
@@ -116,7 +167,16 @@ public final class TableAdmin {
         }
     }
 
-    /** Hands the table's items to {@code pages} one page at a time; returns how many items there were. */
+    /**
+     * Hands the table's items to {@code pages} one page at a time, one {@code Scan} request each.
+     *
+     * @param table    the table's name
+     * @param pageSize at most this many items per page
+     * @param pages    receives each page, in the order they are read
+     * @return how many items there were
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code storage_unavailable} or
+     *         {@code storage_throttled} when DynamoDB refuses or does not answer
+     */
     public long scan(String table, int pageSize, Consumer<ScanPage> pages) {
         long items = 0;
         try {

@@ -28,7 +28,7 @@ public final class InMemoryMessaging {
         this.messaging = builder.newMessageFeed(messages.feed()).build();
     }
 
-    /** With a random cursor key, the system clock and random ids. */
+    /** {@return the library in memory, with a random cursor key, the system clock and random ids} */
     public static InMemoryMessaging create() {
         return new InMemoryMessaging(builder -> { });
     }
@@ -37,24 +37,46 @@ public final class InMemoryMessaging {
      * With the builder adjusted, typically a fixed clock or id source:
      * {@code InMemoryMessaging.create(b -> b.clock(clock))}. The ports and the feed are set here
      * and must not be replaced.
+     *
+     * @param configuration adjusts the facade's builder after the ports are set and before the
+     *                      store's feed is, then the facade is built
+     * @return the library in memory, configured
      */
     public static InMemoryMessaging create(Consumer<Messaging.Builder> configuration) {
         return new InMemoryMessaging(configuration);
     }
 
+    /** {@return the facade over the in-memory ports; thread-safe, one for the whole test or demo} */
     public Messaging messaging() {
         return messaging;
     }
 
+    /**
+     * {@return the message store behind the facade, for a test that reads or writes beneath it}
+     * A message appended here still moves its group's rows, since the store's feed hands it over.
+     */
     public InMemoryMessagingPort messagesPort() {
         return messages;
     }
 
+    /**
+     * {@return the user directory behind the facade} A change to an existing user made here rather
+     * than through the facade reaches the facade's user caches only when their entries expire.
+     */
     public InMemoryUserDirectory usersPort() {
         return users;
     }
 
-    /** Adds a user (e-mail {@code handle@example.org}, no Cognito id) through the facade, so the user caches hear of it. */
+    /**
+     * Adds a user (e-mail {@code handle@example.org}, the handle lower-cased, no Cognito id) through
+     * the facade, so the user caches hear of it.
+     *
+     * @param handle      the handle as stored, without the {@code @}
+     * @param displayName the name shown beside the handle
+     * @return the new user
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code handle_invalid},
+     *         {@code display_name_invalid}, or {@code handle_taken} when the handle exists in any case
+     */
     public User seedUser(String handle, String displayName) {
         Handle parsed = new Handle(handle);
         return messaging.registerUser(
@@ -64,6 +86,12 @@ public final class InMemoryMessaging {
     /**
      * Starts a conversation from {@code starter} to {@code other} with the first text, then has
      * the two take turns with the rest, and returns the group.
+     *
+     * @param starter who writes the first text, and every other reply from the second on
+     * @param other   who is written to, and writes the first reply
+     * @param first   the text that starts the conversation
+     * @param replies the texts that follow, alternating between the two
+     * @return the group: the pair's existing one if they already had one, else a new one
      */
     public MessageGroupId seedConversation(User starter, User other, String first, String... replies) {
         List<String> texts = new ArrayList<>(List.of(first));

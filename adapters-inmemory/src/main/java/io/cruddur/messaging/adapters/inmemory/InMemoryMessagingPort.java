@@ -57,8 +57,9 @@ public final class InMemoryMessagingPort implements MessagingPort {
     private final List<NewMessageHandler> handlers = new CopyOnWriteArrayList<>();
 
     /**
-     * The feed of messages stored from its start on, one message per batch, on the writer's
-     * thread. A batch that fails is logged, not delivered again: nothing else would deliver it.
+     * {@return a feed of the messages stored from its start on, one message per batch, on the
+     * writer's thread} A batch that fails is logged, not delivered again: nothing else would
+     * deliver it. Each call returns a feed of its own; closing it stops only its handler.
      */
     public NewMessageFeed feed() {
         return new NewMessageFeed() {

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * well under {@code NOTIFY}'s 8000.
  */
 public final class PostgresNewsBus implements NewsBus, AutoCloseable {
+    /** The channel news travels on. */
     public static final String CHANNEL = "cruddur_news";
     static final String APPLICATION_NAME = "cruddur-news";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresNewsBus.class);
@@ -71,12 +72,25 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
         this.listener = listening.map(source -> new PostgresListener(source, CHANNEL, () -> { }, this::dispatch));
     }
 
-    /** A bus that only publishes, such as a serverless function's, which has no clients to tell. */
+    /**
+     * A bus that only publishes, such as a serverless function's, which has no clients to tell.
+     *
+     * @param publishing where each publishing statement borrows a connection: the pool
+     * @return the bus, its publisher thread started; subscribers hear nothing
+     */
     public static PostgresNewsBus publishingOnly(DataSource publishing) {
         return new PostgresNewsBus(Optional.empty(), publishing);
     }
 
-    /** A bus on the user database: listening on a connection of its own, publishing through {@code pool}. */
+    /**
+     * A bus on the user database: listening on a connection of its own, publishing through {@code pool}.
+     *
+     * @param settings where the listening connection goes; it is opened outside the pool, named
+     *                 {@value #APPLICATION_NAME}
+     * @param pool     where each publishing statement borrows a connection
+     * @return the bus, listening and publishing on threads of its own; close it at shutdown, before
+     *         the pool
+     */
     public static PostgresNewsBus on(PostgresSettings settings, DataSource pool) {
         return new PostgresNewsBus(PostgresListener.direct(settings, APPLICATION_NAME), pool);
     }
@@ -94,6 +108,9 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
      * Waits until everything published so far has been sent (or given up on), at most
      * {@code timeout}; true when nothing is left. For a process that may be frozen as soon as it
      * returns, such as a Lambda invocation.
+     *
+     * @param timeout the longest wait
+     * @return whether everything published so far was sent or given up on in time
      */
     public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -121,7 +138,7 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
         return () -> subscribers.remove(registered);
     }
 
-    /** Whether the listening connection is open and listening now. */
+    /** {@return whether the listening connection is open and listening now; never for a publishing-only bus} */
     public boolean listening() {
         return listener.map(PostgresListener::listening).orElse(false);
     }

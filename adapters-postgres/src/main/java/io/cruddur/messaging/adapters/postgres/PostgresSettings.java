@@ -17,6 +17,16 @@ import java.util.Optional;
 public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<String> password, int maxPoolSize) {
     static final int DEFAULT_POOL_SIZE = 10;
 
+    /**
+     * Checks the settings.
+     *
+     * @param jdbcUrl     the JDBC URL, {@code jdbc:postgresql://host:port/database}, with any query
+     *                    parameters
+     * @param user        the user, when given apart from the URL
+     * @param password    the password, when given apart from the URL
+     * @param maxPoolSize the most connections the pool opens; at least 1
+     * @throws IllegalArgumentException when {@code maxPoolSize} is less than 1
+     */
     public PostgresSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");
@@ -26,6 +36,13 @@ public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<S
         }
     }
 
+    /**
+     * {@return the settings {@code CONNECTION_URL} gives, with a pool of 10 connections}
+     *
+     * @param environment the variables, typically {@code System.getenv()}
+     * @throws IllegalArgumentException when {@code CONNECTION_URL} is unset, blank or not a
+     *                                  PostgreSQL URL
+     */
     public static PostgresSettings fromEnvironment(Map<String, String> environment) {
         String url = environment.get("CONNECTION_URL");
         if (url == null || url.isBlank()) {
@@ -34,7 +51,15 @@ public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<S
         return parse(url.strip());
     }
 
-    /** Accepts {@code jdbc:postgresql://…}, {@code postgresql://…} and {@code postgres://…}. */
+    /**
+     * Accepts {@code jdbc:postgresql://…}, {@code postgresql://…} and {@code postgres://…}. A JDBC URL
+     * is taken as it is; a libpq-style URL gives its host, port, database and query to the JDBC URL,
+     * and its user and password (percent-decoded) to the settings.
+     *
+     * @param connectionUrl the connection string
+     * @return the settings, with a pool of 10 connections
+     * @throws IllegalArgumentException when the string is not one of those URLs, or has no host
+     */
     public static PostgresSettings parse(String connectionUrl) {
         if (connectionUrl.startsWith("jdbc:postgresql:")) {
             return new PostgresSettings(connectionUrl, Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE);
@@ -62,12 +87,19 @@ public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<S
         return new PostgresSettings(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
     }
 
-    /** These settings with a pool of at most {@code connections}. */
+    /**
+     * {@return these settings with a pool of at most {@code connections}}
+     *
+     * @param connections the most connections the pool opens; at least 1
+     */
     public PostgresSettings withMaxPoolSize(int connections) {
         return new PostgresSettings(jdbcUrl, user, password, connections);
     }
 
-    /** The password is never shown. */
+    /**
+     * The password is never shown, unless the JDBC URL itself carries one (as {@code ?password=}),
+     * which is shown as part of the URL.
+     */
     @Override
     public String toString() {
         return "PostgresSettings[jdbcUrl=" + jdbcUrl + ", user=" + user.orElse("(from URL)") + ", maxPoolSize="

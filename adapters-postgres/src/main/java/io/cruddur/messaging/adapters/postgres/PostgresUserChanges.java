@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * user may have changed, since changes made while it was down went unheard.
  */
 public final class PostgresUserChanges implements UserChanges, AutoCloseable {
+    /** The channel the users table's triggers notify on. */
     public static final String CHANNEL = "cruddur_users";
     static final String APPLICATION_NAME = "cruddur-user-changes";
     private static final String EVERY_USER = "*";
@@ -27,12 +28,22 @@ public final class PostgresUserChanges implements UserChanges, AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final PostgresListener listener;
 
-    /** @param listening where the listening connection comes from: unpooled, as it stays open */
+    /**
+     * Starts listening at once, on a thread of its own; close it at shutdown.
+     *
+     * @param listening where the listening connection comes from: unpooled, as it stays open
+     */
     public PostgresUserChanges(DataSource listening) {
         this.listener = new PostgresListener(listening, CHANNEL, () -> tell(Listener::anyMayHaveChanged), this::dispatch);
     }
 
-    /** Changes of the users in the user database, heard on a connection of its own. */
+    /**
+     * Changes of the users in the user database, heard on a connection of its own.
+     *
+     * @param settings where the listening connection goes; it is opened outside any pool, named
+     *                 {@value #APPLICATION_NAME}
+     * @return the changes, listening already; close them at shutdown
+     */
     public static PostgresUserChanges on(PostgresSettings settings) {
         return new PostgresUserChanges(PostgresListener.direct(settings, APPLICATION_NAME));
     }
@@ -44,7 +55,7 @@ public final class PostgresUserChanges implements UserChanges, AutoCloseable {
         return () -> listeners.remove(registered);
     }
 
-    /** Whether the listening connection is open and listening now. */
+    /** {@return whether the listening connection is open and listening now} */
     public boolean listening() {
         return listener.listening();
     }

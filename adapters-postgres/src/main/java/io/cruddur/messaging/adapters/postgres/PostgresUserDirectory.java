@@ -32,6 +32,12 @@ public final class PostgresUserDirectory implements UserDirectoryPort, UserAdmin
 
     private final Jdbi jdbi;
 
+    /**
+     * A directory on the database {@code jdbi} reaches.
+     *
+     * @param jdbi over the user database, migrated ({@link UserDatabase#migrate}); usually
+     *             {@link UserDatabase#jdbi} over the pool
+     */
     public PostgresUserDirectory(Jdbi jdbi) {
         this.jdbi = jdbi;
     }

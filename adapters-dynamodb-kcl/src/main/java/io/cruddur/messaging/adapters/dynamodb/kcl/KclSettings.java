@@ -19,9 +19,21 @@ import java.util.Optional;
  *                        ({@code STREAM_WORKER_IDLE_MS}, default 250 ms, about as often as Lambda polls)
  */
 public record KclSettings(String applicationName, String workerId, Duration failover, Duration idleBetweenReads) {
+    /** How long a lease may go unrenewed, unless configured: 10 s, the KCL's own default. */
     public static final Duration DEFAULT_FAILOVER = Duration.ofSeconds(10);
+    /** The pause after an empty read, unless configured: 250 ms, about as often as Lambda polls. */
     public static final Duration DEFAULT_IDLE = Duration.ofMillis(250);
 
+    /**
+     * Checks the settings.
+     *
+     * @param applicationName  the KCL application
+     * @param workerId         this worker's id
+     * @param failover         the time before an unrenewed lease moves; at least 1 s
+     * @param idleBetweenReads the pause after an empty read; positive
+     * @throws IllegalArgumentException when {@code failover} is under 1 s or
+     *                                  {@code idleBetweenReads} is not positive
+     */
     public KclSettings {
         Objects.requireNonNull(applicationName, "applicationName");
         Objects.requireNonNull(workerId, "workerId");
@@ -33,7 +45,19 @@ public record KclSettings(String applicationName, String workerId, Duration fail
         }
     }
 
-    /** The workers of the message table {@code table}: application {@code {table}-stream-workers}. */
+    /**
+     * The workers of the message table {@code table}: application {@code {table}-stream-workers}.
+     *
+     * @param environment the variables, typically {@code System.getenv()}: {@code STREAM_WORKER_ID},
+     *                    {@code STREAM_WORKER_FAILOVER_MS} and {@code STREAM_WORKER_IDLE_MS}, each
+     *                    optional (blank counts as unset)
+     * @param table       the message table's name
+     * @param workerId    this worker's id when {@code STREAM_WORKER_ID} is unset; best stable across
+     *                    restarts
+     * @return the settings, with the defaults for what is unset
+     * @throws IllegalArgumentException when a duration is not a whole number of milliseconds, or is
+     *                                  out of range
+     */
     public static KclSettings fromEnvironment(Map<String, String> environment, String table, String workerId) {
         return new KclSettings(table + "-stream-workers",
                 value(environment, "STREAM_WORKER_ID").orElse(workerId),

@@ -65,12 +65,28 @@ public final class KclStreamWorker implements NewMessageFeed {
     private Scheduler scheduler;
     private Thread thread;
 
+    /**
+     * A worker, idle until {@link #start}. It builds its clients when started (a streams client, an
+     * asynchronous DynamoDB client for the leases, and a CloudWatch client the KCL requires but
+     * never calls here) and closes them in {@link #close}.
+     *
+     * @param table    the message table and how to reach it, for every client the worker builds
+     * @param settings the application, this worker's id, and how leases fail over
+     */
     public KclStreamWorker(DynamoDbSettings table, KclSettings settings) {
         this.table = table;
         this.settings = settings;
     }
 
-    /** Joins the fleet: builds the clients, finds the table's stream, and runs the worker on a thread of its own. */
+    /**
+     * Joins the fleet: builds the clients, finds the table's stream, and runs the worker on a thread of its own.
+     * A shard without a checkpoint is read from the oldest record the stream holds. A worker already
+     * started ignores the call.
+     *
+     * @throws io.cruddur.messaging.core.domain.MessagingException {@code storage_unavailable} when
+     *         the table cannot be described
+     * @throws IllegalStateException when the table has no stream
+     */
     @Override
     public synchronized void start(NewMessageHandler handler) {
         if (scheduler != null) {
@@ -133,7 +149,8 @@ public final class KclStreamWorker implements NewMessageFeed {
 
     /**
      * Leaves the fleet: the batch in hand finishes (or its retries stop), the shards are left at
-     * their last checkpoint for the other workers, and the clients close.
+     * their last checkpoint for the other workers, and the clients close. A graceful shutdown is
+     * given up to 30 s, then forced; the worker may be started again afterwards.
      */
     @Override
     public synchronized void close() {

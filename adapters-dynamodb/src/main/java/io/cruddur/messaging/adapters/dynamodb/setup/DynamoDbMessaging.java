@@ -32,16 +32,27 @@ public final class DynamoDbMessaging implements AutoCloseable {
         this.messaging = messaging;
     }
 
-    /** Starts configuring the library on the table {@code settings} names. */
+    /**
+     * Starts configuring the library on the table {@code settings} names.
+     *
+     * @param settings the table, endpoint, region and patience the clients are built with
+     * @return a builder, to be given the users and who keeps the group rows
+     */
     public static Builder on(DynamoDbSettings settings) {
         return new Builder(Objects.requireNonNull(settings, "settings"));
     }
 
+    /** {@return the facade, thread-safe: share it across the process} */
     public Messaging messaging() {
         return messaging;
     }
 
-    /** Stops the stream reader (if this process has one), then closes the clients. */
+    /**
+     * Stops the stream reader (if this process has one), then closes the clients. The reader
+     * finishes the batch in hand first ({@code DynamoDbStreamPoller} waits up to 10 s for it); the
+     * clients close even if stopping it fails. What was handed to the builder (the user directory,
+     * user changes, a news bus) stays the caller's to close, after this.
+     */
     @Override
     public void close() {
         try {
@@ -63,12 +74,23 @@ public final class DynamoDbMessaging implements AutoCloseable {
             this.settings = settings;
         }
 
+        /**
+         * The user directory the facade looks users up in (required).
+         *
+         * @param directory the directory, such as {@code PostgresUserDirectory}
+         * @return this builder
+         */
         public Builder users(UserDirectoryPort directory) {
             this.users = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** Who moves the group rows; see {@link GroupRows} for what each choice guarantees. */
+        /**
+         * Who moves the group rows (required); see {@link GroupRows} for what each choice guarantees.
+         *
+         * @param keeper this process, a fleet's engine, or the Lambda
+         * @return this builder
+         */
         public Builder groupRows(GroupRows keeper) {
             this.groupRows = Objects.requireNonNull(keeper, "keeper");
             return this;
@@ -78,23 +100,49 @@ public final class DynamoDbMessaging implements AutoCloseable {
          * Anything else of the facade: {@code userAdministration}, {@code userChanges},
          * {@code newsBus}, {@code cursorSecret}, the clock, the caches; each call adds to those
          * before it. The ports and the feed are set here and must not be replaced.
+         *
+         * @param configuration adjusts the facade's builder, before the messaging port, the user
+         *                      directory and the feed are set on it
+         * @return this builder
          */
         public Builder facade(Consumer<Messaging.Builder> configuration) {
             this.facade = this.facade.andThen(Objects.requireNonNull(configuration, "configuration"));
             return this;
         }
 
-        /** Shorthand for {@code facade(b -> b.userAdministration(administration))}. */
+        /**
+         * Shorthand for {@code facade(b -> b.userAdministration(administration))}.
+         *
+         * @param administration where listing, registering and Cognito id assignments go; usually
+         *                       the same adapter as the directory
+         * @return this builder
+         */
         public Builder userAdministration(UserAdministrationPort administration) {
             return facade(builder -> builder.userAdministration(administration));
         }
 
-        /** Shorthand for {@code facade(b -> b.userChanges(changes))}. */
+        /**
+         * Shorthand for {@code facade(b -> b.userChanges(changes))}.
+         *
+         * @param changes tells the facade's caches of users changed elsewhere, such as
+         *                {@code PostgresUserChanges}
+         * @return this builder
+         */
         public Builder userChanges(UserChanges changes) {
             return facade(builder -> builder.userChanges(changes));
         }
 
-        /** Builds the clients and the facade, and starts the stream reader this process has, if any. */
+        /**
+         * Builds the clients and the facade, and starts the stream reader this process has, if any
+         * (the poller creates its checkpoint table when missing). When any step fails, what was
+         * built is closed again.
+         *
+         * @return the library, running
+         * @throws IllegalStateException when the user directory or who keeps the group rows was not
+         *                               named
+         * @throws io.cruddur.messaging.core.domain.MessagingException a {@code storage_*} code when
+         *         the stream reader cannot start
+         */
         public DynamoDbMessaging build() {
             if (users == null) {
                 throw new IllegalStateException("name the user directory: users(...)");

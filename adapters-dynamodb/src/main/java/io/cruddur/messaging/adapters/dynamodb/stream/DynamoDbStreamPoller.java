@@ -37,6 +37,17 @@ public final class DynamoDbStreamPoller implements NewMessageFeed {
     private volatile CountDownLatch stopSignal = new CountDownLatch(1);
     private Thread worker;
 
+    /**
+     * A poller of {@code table}'s stream, idle until {@link #start}; the clients stay the caller's
+     * to close, after {@link #close}.
+     *
+     * @param dynamo      the client that finds the table's stream and keeps the checkpoints in
+     *                    {@code {table}-checkpoints}
+     * @param streams     the client that reads the stream
+     * @param table       the message table, whose stream must be enabled
+     * @param maxIdleWait the longest pause between passes that find nothing; pauses start at 20 ms
+     *                    and double up to it
+     */
     public DynamoDbStreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table,
             Duration maxIdleWait) {
         this.dynamo = dynamo;
@@ -49,7 +60,11 @@ public final class DynamoDbStreamPoller implements NewMessageFeed {
     /**
      * Starts reading after the last checkpoint (from the oldest record the stream holds the first
      * time), creating the checkpoint table if it is missing. A thread of an earlier run that is
-     * still finishing its batch is waited for first, so two threads never read at once.
+     * still finishing its batch is waited for first, so two threads never read at once. A poller
+     * already running ignores the call.
+     *
+     * @throws io.cruddur.messaging.core.domain.MessagingException a {@code storage_*} code when the
+     *         checkpoint table cannot be created
      */
     @Override
     public synchronized void start(NewMessageHandler handler) {
@@ -91,7 +106,7 @@ public final class DynamoDbStreamPoller implements NewMessageFeed {
         }
     }
 
-    /** How many stream records have been read and handled since this poller was made (all kinds, not only messages). */
+    /** {@return how many stream records have been read and handled since this poller was made (all kinds, not only messages)} */
     public long handledRecords() {
         return handledRecords.get();
     }

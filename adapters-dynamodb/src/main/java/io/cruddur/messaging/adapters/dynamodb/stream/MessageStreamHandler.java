@@ -26,6 +26,11 @@ public final class MessageStreamHandler implements ChangeBatchHandler {
 
     private final NewMessageHandler handler;
 
+    /**
+     * A handler that hands the new messages of each batch on to {@code handler}.
+     *
+     * @param handler what moves the group rows, such as the facade's pattern E
+     */
     public MessageStreamHandler(NewMessageHandler handler) {
         this.handler = handler;
     }
