@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How to reach the user database: a JDBC URL and, when the connection string carried them, a
@@ -16,6 +17,8 @@ import java.util.Optional;
  */
 public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<String> password, int maxPoolSize) {
     static final int DEFAULT_POOL_SIZE = 10;
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("([?&][^=&]*password[^=&]*=)[^&]*", Pattern.CASE_INSENSITIVE);
 
     /**
      * Checks the settings.
@@ -97,13 +100,14 @@ public record PostgresSettings(String jdbcUrl, Optional<String> user, Optional<S
     }
 
     /**
-     * The password is never shown, unless the JDBC URL itself carries one (as {@code ?password=}),
-     * which is shown as part of the URL.
+     * The password is never shown: neither the one given apart nor any query parameter of the URL
+     * whose name holds {@code password} ({@code password}, {@code sslpassword}), whose value is
+     * masked, so the settings can be logged.
      */
     @Override
     public String toString() {
-        return "PostgresSettings[jdbcUrl=" + jdbcUrl + ", user=" + user.orElse("(from URL)") + ", maxPoolSize="
-                + maxPoolSize + "]";
+        return "PostgresSettings[jdbcUrl=" + PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***") + ", user="
+                + user.orElse("(from URL)") + ", maxPoolSize=" + maxPoolSize + "]";
     }
 
     private static String decode(String raw) {

@@ -32,6 +32,17 @@ class FailureTest {
     }
 
     @Test
+    void a_password_carried_in_the_urls_query_is_not_shown_either() {
+        PostgresSettings jdbc = PostgresSettings.parse(
+                "jdbc:postgresql://db:5433/cruddur?user=app&password=s3cret&sslpassword=k3y&ssl=true");
+        PostgresSettings libpq = PostgresSettings.parse("postgresql://db/cruddur?Password=s3cret");
+
+        assertThat(jdbc.toString()).doesNotContain("s3cret", "k3y").contains("user=app", "ssl=true");
+        assertThat(libpq.toString()).doesNotContain("s3cret");
+        assertThat(jdbc.jdbcUrl()).as("the URL the driver gets is unchanged").contains("password=s3cret");
+    }
+
+    @Test
     void connection_urls_of_both_styles_are_accepted_and_the_password_is_not_shown() {
         PostgresSettings libpq = PostgresSettings.parse("postgresql://postgres:p%40ss@localhost:5432/cruddur");
         PostgresSettings jdbc = PostgresSettings.parse("jdbc:postgresql://db:5433/cruddur?user=app");
