@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,22 @@ class PatternEThroughTheStreamTest {
         }
 
         assertThat(secondRun).containsExactly("after the restart");
+    }
+
+    @Test
+    void a_handler_that_throws_does_not_end_the_poller_and_its_batch_comes_again() {
+        AtomicInteger calls = new AtomicInteger();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        NewMessageHandler recorded = recording(handled);
+        poller.start(batch -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("a defect in the handler");
+            }
+            return recorded.handle(batch);
+        });
+        messaging.startConversation(StartConversationCommand.parse(andrew, "bayko", "hello", null));
+
+        Eventually.within(BOUND, () -> assertThat(handled).containsExactly("hello"));
     }
 
     private NewMessageHandler recording(List<String> texts) {

@@ -135,6 +135,11 @@ public final class DynamoDbStreamPoller implements NewMessageFeed {
                 LOG.warn("reading the stream of {} failed; retrying: {}", table, failure.toString());
                 walker.forgetStream();
                 progressed = false;
+            } catch (RuntimeException defect) {
+                // A table without a stream, or a handler's defect: the thread must not end silently.
+                LOG.error("handling the stream of {} failed; retrying from the last checkpoint", table, defect);
+                walker.forgetStream();
+                progressed = false;
             }
             handledRecords.addAndGet(walker.handledRecords() - before);
             if (progressed) {
