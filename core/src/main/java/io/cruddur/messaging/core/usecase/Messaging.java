@@ -55,7 +55,6 @@ public final class Messaging implements AutoCloseable {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
         this.users = new CachingUserDirectory(Objects.requireNonNull(builder.users, "user directory"), builder.cache);
         this.administration = builder.administration;
-        this.userChanges = builder.userChanges.subscribe(users);
         this.memberships = new Memberships(messages, builder.cache);
         GroupAccess access = new GroupAccess(memberships);
         CursorCodec cursors = new CursorCodec(builder.cursorSecret);
@@ -73,7 +72,14 @@ public final class Messaging implements AutoCloseable {
             publisher.refreshed(message, result);
         }, builder.cache, builder.refreshConcurrency);
         this.feed = builder.feed;
-        feed.start(refreshMessageGroups);
+        // Subscribed last, once nothing else can refuse the settings, and closed if the feed fails to start.
+        this.userChanges = builder.userChanges.subscribe(users);
+        try {
+            feed.start(refreshMessageGroups);
+        } catch (RuntimeException notStarted) {
+            userChanges.close();
+            throw notStarted;
+        }
     }
 
     /**
