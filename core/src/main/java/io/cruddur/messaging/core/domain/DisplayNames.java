@@ -8,11 +8,11 @@ final class DisplayNames {
     }
 
     static String check(String displayName) {
-        if (displayName == null || displayName.isBlank()
-                || displayName.codePointCount(0, displayName.length()) > MAX_CHARACTERS) {
+        String stripped = displayName == null ? "" : displayName.strip();
+        if (stripped.isEmpty() || stripped.codePointCount(0, stripped.length()) > MAX_CHARACTERS) {
             throw Validation.invalid(ErrorCode.DISPLAY_NAME_INVALID,
                     "a display name is 1-" + MAX_CHARACTERS + " characters");
         }
-        return displayName.strip();
+        return stripped;
     }
 }

@@ -91,6 +91,11 @@ class DomainValidationTest {
     void display_names_and_cognito_ids_are_checked() {
         assertRefused(() -> new User(new UserId(UUID.randomUUID()), new Handle("a"), " "),
                 ErrorCode.DISPLAY_NAME_INVALID);
+        assertRefused(() -> new User(new UserId(UUID.randomUUID()), new Handle("a"), "x".repeat(257)),
+                ErrorCode.DISPLAY_NAME_INVALID);
+        assertThat(new User(new UserId(UUID.randomUUID()), new Handle("a"), " " + "x".repeat(256) + " ").displayName())
+                .as("surrounding space is dropped before the length is counted, as for message text")
+                .isEqualTo("x".repeat(256));
         assertRefused(() -> new CognitoUserId(""), ErrorCode.COGNITO_USER_ID_INVALID);
         assertRefused(() -> new CognitoUserId(" padded"), ErrorCode.COGNITO_USER_ID_INVALID);
         assertRefused(() -> new Cursor(""), ErrorCode.CURSOR_INVALID);
