@@ -78,7 +78,9 @@ if [ "${1:-}" = measure ]; then
   echo "first rows moved (a fresh fleet's workers take their leases): $(probe rows-follow --url http://localhost:4601 --token "$andrew" --group "$group")"
   echo "live events, sent through host-1, heard on host-2: $(probe event-latency --send-url http://localhost:4601 \
     --listen-url http://localhost:4602 --sender-token "$andrew" --listener-token "$bayko" --group "$group")"
-  echo "news through PostgreSQL to 3 listening hosts: $(probe news-rate --connection-url "$CONNECTION_URL" --listeners 3)"
+  for listeners in 1 3 10; do
+    echo "news through PostgreSQL to $listeners listening hosts: $(probe news-rate --connection-url "$CONNECTION_URL" --listeners "$listeners")"
+  done
   holder=$(DDB_MESSAGE_TABLE=cruddur-messages-stream-workers java -jar "$JAR" ddb scan 2>/dev/null \
     | grep -o 'leaseOwner=[^ ,}]*' | head -1 | cut -d= -f2)
   survivor=$([ "$holder" = host-1 ] && echo 4602 || echo 4601)
