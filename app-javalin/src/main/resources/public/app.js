@@ -59,8 +59,9 @@ const tame = (text) => text.replace(/(\p{M}{3})\p{M}+/gu, '$1');
 // right-to-left name cannot reorder the handle or the words around it.
 function person(who, before = '', after = '') {
   const fragment = document.createDocumentFragment();
-  fragment.append(before, element('bdi', null, tame(who.display_name)), ' (', element('bdi', null, `@${who.handle}`),
-    ')', after);
+  // A group conversation's row has no handle: it names the group and counts its members.
+  const detail = who.kind === 'group' ? `${who.members} people` : `@${who.handle}`;
+  fragment.append(before, element('bdi', null, tame(who.display_name)), ' (', element('bdi', null, detail), ')', after);
   return fragment;
 }
 

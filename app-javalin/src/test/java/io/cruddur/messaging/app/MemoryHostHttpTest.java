@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,9 +108,87 @@ class MemoryHostHttpTest {
         assertThat(groups.get(0).get("uuid").asText()).isEqualTo(group);
         assertThat(groups.get(0).get("handle").asText()).isEqualTo("altair");
         assertThat(groups.get(0).get("message").asText()).isEqualTo("hi londo");
-        assertThat(fields(groups.get(0))).containsExactlyInAnyOrder("uuid", "display_name", "handle", "message", "created_at");
+        assertThat(fields(groups.get(0))).containsExactlyInAnyOrder("uuid", "display_name", "handle", "message", "created_at",
+                "kind", "members");
+        assertThat(groups.get(0).get("kind").asText()).isEqualTo("pair");
+        assertThat(groups.get(0).get("members").asInt()).isEqualTo(2);
         assertThat(messages).extracting(message -> message.get("message").asText()).containsExactly("hello altair", "hi londo");
         assertThat(api.get("/api/users/@altair/short", null).body().get("display_name").asText()).isEqualTo("Altair Nakamura");
+    }
+
+    @Test
+    void a_group_is_started_listed_and_written_to_by_every_member() {
+        String altair = api.login("altair");
+        String sinclair = api.login("sinclair");
+        String londo = api.login("londo");
+
+        ApiClient.Reply started = api.post("/api/message_groups", altair,
+                "{\"handles\":[\"@sinclair\",\"londo\"],\"title\":\"Weekend\",\"message\":\"Hi all\"}");
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(fields(started.body())).containsExactly("message_group_uuid");
+        String group = started.body().get("message_group_uuid").asText();
+        assertThat(api.post("/api/messages", londo,
+                "{\"message\":\"count me in\",\"message_group_uuid\":\"" + group + "\"}").status()).isEqualTo(200);
+
+        for (String member : List.of(altair, sinclair, londo)) {
+            JsonNode row = api.get("/api/message_groups", member).body().get(0);
+            assertThat(row.get("uuid").asText()).isEqualTo(group);
+            assertThat(row.get("display_name").asText()).isEqualTo("Weekend");
+            assertThat(row.get("handle").asText()).isEmpty();
+            assertThat(row.get("message").asText()).isEqualTo("count me in");
+            assertThat(row.get("kind").asText()).isEqualTo("group");
+            assertThat(row.get("members").asInt()).isEqualTo(3);
+        }
+        assertThat(api.get("/api/messages/" + group, sinclair).body()).extracting(message -> message.get("message").asText())
+                .containsExactly("Hi all", "count me in");
+        assertCodes(api.get("/api/messages/" + group, api.login("bayko")), 403, "not_a_member");
+    }
+
+    @Test
+    void one_handle_without_a_title_on_the_group_route_is_the_pair_conversation() {
+        String bayko = api.login("bayko");
+        String viaMessages = api.post("/api/messages", bayko, "{\"message\":\"hello\",\"handle\":\"altair\"}")
+                .body().get("message_group_uuid").asText();
+
+        ApiClient.Reply viaGroups = api.post("/api/message_groups", bayko, "{\"handles\":[\"altair\"],\"message\":\"again\"}");
+
+        assertThat(viaGroups.body().get("message_group_uuid").asText()).isEqualTo(viaMessages);
+    }
+
+    @Test
+    void a_retried_group_start_with_the_same_message_uuid_starts_one_group() {
+        String sinclair = api.login("sinclair");
+        String body = "{\"handles\":[\"bayko\",\"altair\"],\"message\":\"once\",\"message_uuid\":\""
+                + UUID.randomUUID() + "\"}";
+
+        ApiClient.Reply first = api.post("/api/message_groups", sinclair, body);
+        ApiClient.Reply retry = api.post("/api/message_groups", sinclair, body);
+
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void group_refusals_have_their_status_and_codes() {
+        String andrew = api.login("andrewbrown");
+
+        assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[\"bayko\"],\"title\":\"Two\",\"message\":\"hi\"}"),
+                422, "group_too_small");
+        assertCodes(api.post("/api/message_groups", andrew,
+                "{\"handles\":[\"bayko\",\"londo\"],\"title\":\"" + "x".repeat(101) + "\",\"message\":\" \"}"),
+                422, "message_blank", "group_title_invalid");
+        assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[],\"message\":\"hi\"}"),
+                422, "user_reciever_handle_blank");
+        assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[\"bayko\",\"nobody\"],\"message\":\"hi\"}"),
+                404, "handle_not_found");
+        assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[\"bayko\",\"andrewbrown\"],\"message\":\"hi\"}"),
+                422, "conversation_with_self");
+        assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":\"bayko\",\"message\":\"hi\"}"),
+                400, "body_malformed");
+        assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[\"bayko\",5],\"message\":\"hi\"}"),
+                400, "body_malformed");
+        String tooMany = IntStream.range(0, 50).mapToObj(i -> "\"user" + i + "\"").collect(Collectors.joining(","));
+        assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[" + tooMany + "],\"message\":\"hi\"}"),
+                422, "group_too_large");
     }
 
     @Test

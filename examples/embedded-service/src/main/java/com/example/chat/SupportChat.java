@@ -21,10 +21,10 @@ public final class SupportChat {
         return messaging.startConversation(StartConversationCommand.parse(from, handle, text, null)).groupId();
     }
 
-    /** The user's conversations, most recent first, as "@other: last message". */
+    /** The user's conversations, most recent first, as "whom it is with: last message". */
     public List<String> inbox(User user) {
         return messaging.listMessageGroups(new ListMessageGroupsQuery(user, PageRequest.first())).groups().stream()
-                .map(row -> row.otherMember().handle() + ": " + row.lastMessage().value())
+                .map(row -> row.counterpart().displayName() + ": " + row.lastMessage().value())
                 .toList();
     }
 }

@@ -17,7 +17,7 @@ class InMemoryRoundTripTest {
         chat.write(customer, "@support", "my order is late");
         chat.write(support, "@customer", "on its way");
 
-        assertThat(chat.inbox(customer)).containsExactly("@support: on its way");
-        assertThat(chat.inbox(support)).containsExactly("@customer: on its way");
+        assertThat(chat.inbox(customer)).containsExactly("Support Desk: on its way");
+        assertThat(chat.inbox(support)).containsExactly("A Customer: on its way");
     }
 }

@@ -69,7 +69,7 @@ class RealStorageRoundTripTest {
 
         Instant sent = Instant.now();
         chat.write(support, "@customer", "on its way");
-        while (!chat.inbox(customer).equals(List.of("@support: on its way"))) {
+        while (!chat.inbox(customer).equals(List.of("support: on its way"))) {
             assertThat(Duration.between(sent, Instant.now())).as("the customer's row follows the stream").isLessThan(BOUND);
             Thread.sleep(20);
         }

@@ -134,7 +134,8 @@ public final class DynamoDbMessagingPort implements MessagingPort {
         Message first = conversation.first();
         return untilDone("conversation " + first.groupId(), conversation.rows(), rows -> {
             Transaction writes = new Transaction();
-            Transaction.Slot pair = writes.add(putNew(MessageTable.pairItem(conversation.pair(), first.groupId())));
+            Optional<Transaction.Slot> pair = conversation.pair()
+                    .map(pairOfUsers -> writes.add(putNew(MessageTable.pairItem(pairOfUsers, first.groupId()))));
             Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(first)));
             writes.add(putNew(MessageTable.messageItem(first)));
             List<Transaction.Slot> rowSlots = rows.stream().map(row -> writes.add(putNew(MessageTable.rowItem(row))))
@@ -143,8 +144,8 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             if (refused.committed()) {
                 return done(new StartOutcome.Started(first));
             }
-            if (refused.conditionFailed(pair)) {
-                return done(new StartOutcome.PairExists(MessageTable.pairGroup(refused.itemAt(pair))));
+            if (pair.isPresent() && refused.conditionFailed(pair.get())) {
+                return done(new StartOutcome.PairExists(MessageTable.pairGroup(refused.itemAt(pair.get()))));
             }
             if (refused.conditionFailed(sentId)) {
                 return done(new StartOutcome.MessageIdTaken(storedMessage(refused.itemAt(sentId))));

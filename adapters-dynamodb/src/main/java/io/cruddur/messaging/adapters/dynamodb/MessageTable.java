@@ -1,5 +1,7 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
+import io.cruddur.messaging.core.domain.Counterpart;
+import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -9,7 +11,9 @@ import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.UserPair;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * message       pk MSG#{group}                   sk {created_at}   message_uuid message user_uuid user_display_name user_handle
  * group row     pk GRP#{owner}                   sk {last_msg_at}  message_group_uuid message user_uuid user_display_name user_handle
+ *                                                                   [group_members group_title] (a group's row; ours)
  * message id    pk MSGID#{sender}#{message_uuid} sk MSGID          message_pk message_sk       (idempotency; ours)
  * pair          pk PAIR#{uuid}#{uuid}            sk PAIR           group_uuid                  (one group per pair; ours)
  * </pre>
@@ -39,6 +44,9 @@ final class MessageTable {
     static final String MESSAGE_PK = "message_pk";
     static final String MESSAGE_SK = "message_sk";
     static final String PAIR_GROUP_UUID = "group_uuid";
+    /** On a group conversation's rows only: how many members it has, and its title if it has one. */
+    static final String GROUP_MEMBERS = "group_members";
+    static final String GROUP_TITLE = "group_title";
 
     static final String MESSAGE_PREFIX = "MSG#";
     static final String GROUP_ROW_PREFIX = "GRP#";
@@ -83,22 +91,40 @@ final class MessageTable {
                 Timestamps.parse(text(item, SK)));
     }
 
+    /**
+     * A row holds the reference's attributes whatever it shows; a group's row names the group in
+     * {@code user_display_name}, leaves {@code user_uuid} and {@code user_handle} empty, and adds
+     * {@code group_members} and {@code group_title}.
+     */
     static Map<String, AttributeValue> rowItem(MessageGroupRow row) {
-        return Map.of(
-                PK, s(rowsKey(row.owner())),
-                SK, s(Timestamps.format(row.lastMessageAt())),
-                GROUP_UUID, s(row.groupId().toString()),
-                MESSAGE, s(row.lastMessage().value()),
-                USER_UUID, s(row.otherMember().id().toString()),
-                USER_DISPLAY_NAME, s(row.otherMember().displayName()),
-                USER_HANDLE, s(row.otherMember().handle().value()));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(rowsKey(row.owner())));
+        item.put(SK, s(Timestamps.format(row.lastMessageAt())));
+        item.put(GROUP_UUID, s(row.groupId().toString()));
+        item.put(MESSAGE, s(row.lastMessage().value()));
+        item.put(USER_DISPLAY_NAME, s(row.counterpart().displayName()));
+        if (row.counterpart() instanceof Counterpart.Person person) {
+            item.put(USER_UUID, s(person.user().id().toString()));
+            item.put(USER_HANDLE, s(person.user().handle().value()));
+        } else {
+            Counterpart.Group group = (Counterpart.Group) row.counterpart();
+            item.put(USER_UUID, s(""));
+            item.put(USER_HANDLE, s(""));
+            item.put(GROUP_MEMBERS, AttributeValue.fromN(Integer.toString(group.members())));
+            group.title().ifPresent(title -> item.put(GROUP_TITLE, s(title.value())));
+        }
+        return item;
     }
 
     static MessageGroupRow row(Map<String, AttributeValue> item) {
+        AttributeValue members = item.get(GROUP_MEMBERS);
+        Counterpart counterpart = members == null ? new Counterpart.Person(user(item))
+                : new Counterpart.Group(Optional.ofNullable(item.get(GROUP_TITLE)).map(title -> new GroupTitle(title.s())),
+                        text(item, USER_DISPLAY_NAME), Integer.parseInt(members.n()));
         return new MessageGroupRow(
                 new UserId(UUID.fromString(text(item, PK).substring(GROUP_ROW_PREFIX.length()))),
                 new MessageGroupId(uuid(item, GROUP_UUID)),
-                user(item),
+                counterpart,
                 new MessageText(text(item, MESSAGE)),
                 Timestamps.parse(text(item, SK)));
     }

@@ -7,6 +7,7 @@ import io.cruddur.messaging.adapters.dynamodb.stream.DynamoDbStreamPoller;
 import io.cruddur.messaging.adapters.dynamodb.stream.ChangeBatchHandler;
 import io.cruddur.messaging.adapters.dynamodb.stream.ChangeRecord;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
+import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -21,6 +22,7 @@ import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import io.cruddur.messaging.core.usecase.StartGroupCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +69,24 @@ class PatternEThroughTheStreamTest {
                     .containsExactly("reply 5", last.createdAt());
             assertThat(row(bayko)).extracting(r -> r.lastMessage().value(), MessageGroupRow::lastMessageAt)
                     .containsExactly("reply 5", last.createdAt());
+        });
+    }
+
+    @Test
+    void the_poller_brings_every_members_row_of_a_group_to_the_last_message() {
+        User londo = register("londo");
+        poller.start(refresh);
+        MessageGroupId group = messaging.startGroup(new StartGroupCommand(andrew,
+                List.of(bayko.handle(), londo.handle()), Optional.of(new GroupTitle("Three")),
+                new MessageText("hello all"), Optional.empty())).groupId();
+        Message last = send(londo, group, "hello from londo");
+
+        Eventually.within(BOUND, () -> {
+            for (User member : List.of(andrew, bayko, londo)) {
+                assertThat(row(member)).extracting(r -> r.lastMessage().value(), MessageGroupRow::lastMessageAt,
+                                r -> r.counterpart().displayName())
+                        .containsExactly("hello from londo", last.createdAt(), "Three");
+            }
         });
     }
 

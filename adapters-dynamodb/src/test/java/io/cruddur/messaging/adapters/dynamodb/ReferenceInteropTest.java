@@ -3,6 +3,7 @@ package io.cruddur.messaging.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
+import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -66,7 +67,7 @@ class ReferenceInteropTest {
         assertThat(messaging.listMessageGroups(new ListMessageGroupsQuery(bayko, PageRequest.first())).groups())
                 .singleElement()
                 .satisfies(row -> {
-                    assertThat(row.otherMember()).isEqualTo(andrew);
+                    assertThat(row.counterpart()).isEqualTo(new Counterpart.Person(andrew));
                     assertThat(row.lastMessage().value()).isEqualTo("Right on time");
                     assertThat(row.groupId().toString()).isEqualTo(group);
                 });

@@ -120,9 +120,9 @@ public final class InMemoryMessagingPort implements MessagingPort {
     @Override
     public StartOutcome startConversation(NewConversation conversation) {
         StartOutcome outcome = write(() -> {
-            MessageGroupId existingGroup = groupsByPair.get(conversation.pair());
-            if (existingGroup != null) {
-                return new StartOutcome.PairExists(existingGroup);
+            Optional<MessageGroupId> existingGroup = conversation.pair().map(groupsByPair::get);
+            if (existingGroup.isPresent()) {
+                return new StartOutcome.PairExists(existingGroup.get());
             }
             Message taken = messagesBySentId.get(SentId.of(conversation.first()));
             if (taken != null) {
@@ -130,7 +130,7 @@ public final class InMemoryMessagingPort implements MessagingPort {
             }
             Message first = putMessage(conversation.first());
             conversation.rows().forEach(this::putRow);
-            groupsByPair.put(conversation.pair(), first.groupId());
+            conversation.pair().ifPresent(pair -> groupsByPair.put(pair, first.groupId()));
             return new StartOutcome.Started(first);
         });
         if (outcome instanceof StartOutcome.Started started) {

@@ -54,7 +54,7 @@ class ReadmeExampleTest {
 
         // B: my conversations, most recent first (E has already moved both rows to the reply)
         messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first()))
-                .groups().forEach(g -> System.out.println(g.otherMember().handle() + " - " + g.lastMessage()));
+                .groups().forEach(g -> System.out.println(g.counterpart().displayName() + " - " + g.lastMessage()));
 
         // Refusals are one exception type with stable codes
         try {

@@ -3,6 +3,7 @@ package io.cruddur.messaging.core.usecase;
 import static io.cruddur.messaging.core.usecase.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -30,8 +31,8 @@ class ListMessageGroupsTest {
                 new MessageGroupRow(world.andrew.id(), withLondo, world.londo, new MessageText("hi andrew"),
                         World.START.plusSeconds(2)));
         assertThat(page.next()).isEmpty();
-        assertThat(world.groups(world.bayko).groups()).extracting(MessageGroupRow::otherMember)
-                .containsExactly(world.andrew);
+        assertThat(world.groups(world.bayko).groups()).extracting(MessageGroupRow::counterpart)
+                .containsExactly(new Counterpart.Person(world.andrew));
     }
 
     @Test
@@ -41,8 +42,8 @@ class ListMessageGroupsTest {
         world.clock.set(Instant.parse("2026-01-01T00:01:00Z"));
         world.start(world.andrew, world.londo, "happy new year");
 
-        assertThat(world.groups(world.andrew).groups()).extracting(row -> row.otherMember().handle())
-                .containsExactly(world.londo.handle(), world.bayko.handle());
+        assertThat(world.groups(world.andrew).groups()).extracting(MessageGroupRow::counterpart)
+                .containsExactly(new Counterpart.Person(world.londo), new Counterpart.Person(world.bayko));
     }
 
     @Test

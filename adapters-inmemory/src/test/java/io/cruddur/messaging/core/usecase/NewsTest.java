@@ -103,6 +103,18 @@ class NewsTest {
         assertThat(outsider.heard).isEmpty();
     }
 
+    @Test
+    void news_of_a_group_message_is_heard_with_every_member() throws InterruptedException {
+        Messaging writingHost = host(storage);
+        Listener listener = new Listener(Set.of(londo.id()));
+        listeningHost(storage).subscribeToNews(listener);
+        MessageGroupId group = writingHost.startGroup(new StartGroupCommand(andrew, List.of(bayko.handle(), londo.handle()),
+                Optional.empty(), new MessageText("hello both"), Optional.empty())).groupId();
+
+        assertThat(listener.next().groupId()).isEqualTo(group);
+        assertThat(listener.members).containsExactly(Set.of(andrew.id(), bayko.id(), londo.id()));
+    }
+
     /** A host that moves group rows as messages are stored. */
     private Messaging host(MessagingPort port) {
         return Messaging.builder().messages(port).users(directory).newMessageFeed(storage.feed()).newsBus(bus).build();

@@ -4,6 +4,7 @@ import static io.cruddur.messaging.core.usecase.World.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.core.contract.Fixtures;
+import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -35,8 +36,8 @@ class StartConversationTest {
                 .containsExactly(started.message());
         assertThat(world.groups(world.bayko).groups()).containsExactly(new MessageGroupRow(world.bayko.id(),
                 started.groupId(), world.andrew, new MessageText("hello bayko"), started.message().createdAt()));
-        assertThat(world.groups(world.andrew).groups()).extracting(MessageGroupRow::otherMember)
-                .containsExactly(world.bayko);
+        assertThat(world.groups(world.andrew).groups()).extracting(MessageGroupRow::counterpart)
+                .containsExactly(new Counterpart.Person(world.bayko));
     }
 
     @Test

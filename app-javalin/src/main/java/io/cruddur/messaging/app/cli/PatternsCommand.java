@@ -4,6 +4,7 @@ import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.PatternReports;
 import io.cruddur.messaging.app.wiring.TableTools;
 import io.cruddur.messaging.app.wiring.UserTools;
+import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -88,10 +89,16 @@ final class PatternsCommand extends CommandGroup {
                 var owner = DdbCommands.user(users.users(), handle);
                 PatternReports.Report<MessageGroupRow> report = tools.reports().conversations(owner.id(), limit);
                 report.items().forEach(row -> out().printf("%s  %s  with %-16s %s%n", row.lastMessageAt(), row.groupId(),
-                        row.otherMember().handle(), row.lastMessage()));
+                        shown(row.counterpart()), row.lastMessage()));
                 capacity(report.capacityUnits());
             }
             return 0;
         }
+    }
+
+    /** A pair's other member by handle, a group by its name. */
+    private static String shown(Counterpart counterpart) {
+        return counterpart instanceof Counterpart.Person person ? person.user().handle().toString()
+                : counterpart.displayName();
     }
 }

@@ -21,6 +21,7 @@ import io.cruddur.messaging.core.usecase.MessagePage;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import io.cruddur.messaging.core.usecase.StartGroupCommand;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The four routes of the reference API, plus pagination in {@code Link} headers and idempotent sends. */
+/** The four routes of the reference API, plus pagination in {@code Link} headers, idempotent sends and group conversations. */
 final class MessagingRoutes {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -95,6 +96,21 @@ final class MessagingRoutes {
         starts.take(caller.id().toString());
         var started = messaging.startConversation(start);
         ctx.json(new Views.StartedView(started.groupId().toString()));
+    }
+
+    /**
+     * {@code POST /api/message_groups}: a conversation with the {@code handles} named, with an
+     * optional {@code title} and the first {@code message}; one handle and no title is the pair
+     * conversation. A client message id makes a retry start nothing new.
+     */
+    void postGroup(Context ctx) {
+        User caller = caller(ctx);
+        JsonNode body = JsonBodies.object(json, ctx);
+        String clientId = Optional.ofNullable(JsonBodies.text(body, "message_uuid")).orElse(ctx.header(IDEMPOTENCY_KEY));
+        StartGroupCommand start = StartGroupCommand.parse(caller, JsonBodies.texts(body, "handles"),
+                JsonBodies.text(body, "title"), JsonBodies.text(body, "message"), clientId);
+        starts.take(caller.id().toString());
+        ctx.json(new Views.StartedView(messaging.startGroup(start).groupId().toString()));
     }
 
     /** {@code GET /api/users/@{handle}/short}: public, as in the reference. */

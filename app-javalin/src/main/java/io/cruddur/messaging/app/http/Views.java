@@ -1,6 +1,7 @@
 package io.cruddur.messaging.app.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.IsoTime;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -22,12 +23,19 @@ final class Views {
         }
     }
 
-    /** A conversation in the list: {@code uuid} is the group's, the person is the other member. */
+    /**
+     * A conversation in the list: {@code uuid} is the group's; for a pair the person is the other
+     * member, for a group {@code display_name} is its name and {@code handle} is empty;
+     * {@code kind} ({@code pair} or {@code group}) and {@code members} (the owner included) are ours.
+     */
     record GroupView(String uuid, @JsonProperty("display_name") String displayName, String handle, String message,
-            @JsonProperty("created_at") String createdAt) {
+            @JsonProperty("created_at") String createdAt, String kind, int members) {
         static GroupView of(MessageGroupRow row) {
-            return new GroupView(row.groupId().toString(), row.otherMember().displayName(),
-                    row.otherMember().handle().value(), row.lastMessage().value(), time(row.lastMessageAt()));
+            Counterpart counterpart = row.counterpart();
+            boolean pair = counterpart instanceof Counterpart.Person;
+            String handle = pair ? ((Counterpart.Person) counterpart).user().handle().value() : "";
+            return new GroupView(row.groupId().toString(), counterpart.displayName(), handle,
+                    row.lastMessage().value(), time(row.lastMessageAt()), pair ? "pair" : "group", counterpart.members());
         }
     }
 

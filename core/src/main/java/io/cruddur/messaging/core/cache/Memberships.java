@@ -52,7 +52,7 @@ public final class Memberships {
      * Records the members of a group this process has just created, so nobody needs to look them up.
      *
      * @param group        the new group
-     * @param groupMembers its two members
+     * @param groupMembers its members
      */
     public void remember(MessageGroupId group, Set<UserId> groupMembers) {
         members.put(group, Set.copyOf(groupMembers));

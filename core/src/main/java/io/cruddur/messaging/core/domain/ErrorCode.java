@@ -33,6 +33,12 @@ public enum ErrorCode {
     LIMIT_INVALID("limit_invalid", Kind.INVALID_INPUT),
     /** Starting a conversation with one's own handle. */
     CONVERSATION_WITH_SELF("conversation_with_self", Kind.INVALID_INPUT),
+    /** A group title that is blank, over 100 characters, or on more than one line. */
+    GROUP_TITLE_INVALID("group_title_invalid", Kind.INVALID_INPUT),
+    /** A group started with fewer other members than two (one, without a title, is a pair conversation). */
+    GROUP_TOO_SMALL("group_too_small", Kind.INVALID_INPUT),
+    /** A group started with more members than the configured limit. */
+    GROUP_TOO_LARGE("group_too_large", Kind.INVALID_INPUT),
     /** A page cursor that is malformed, edited, signed with another key or for another list. */
     CURSOR_INVALID("cursor_invalid", Kind.BAD_REQUEST),
     /** A verified token whose Cognito user id belongs to no user of the directory. */

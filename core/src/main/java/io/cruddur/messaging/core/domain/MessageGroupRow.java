@@ -5,23 +5,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One member's view of a conversation, as their list of conversations shows it: the other member,
- * the last message's text and time (to the microsecond, as messages' times). Every member of a group owns one row.
+ * One member's view of a conversation, as their list of conversations shows it: the other member
+ * of a pair or the group, the last message's text and time (to the microsecond, as messages'
+ * times). Every member of a conversation owns one row.
  *
  * @param owner         the member whose list shows this row
  * @param groupId       the conversation
- * @param otherMember   the other member, whom the row shows
+ * @param counterpart   whom the row shows: the other person of a pair, or the group
  * @param lastMessage   the text of the group's last message
  * @param lastMessageAt when that message was stored; unique among the owner's rows
  */
 public record MessageGroupRow(
-        UserId owner, MessageGroupId groupId, User otherMember, MessageText lastMessage, Instant lastMessageAt) {
+        UserId owner, MessageGroupId groupId, Counterpart counterpart, MessageText lastMessage, Instant lastMessageAt) {
     /**
      * Requires every component and truncates {@code lastMessageAt} to the microsecond.
      *
      * @param owner         the member whose list shows this row
      * @param groupId       the conversation
-     * @param otherMember   the other member
+     * @param counterpart   whom the row shows
      * @param lastMessage   the text of the group's last message
      * @param lastMessageAt when that message was stored; finer digits than microseconds are dropped
      * @throws NullPointerException when a component is null
@@ -29,9 +30,23 @@ public record MessageGroupRow(
     public MessageGroupRow {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(groupId, "groupId");
-        Objects.requireNonNull(otherMember, "otherMember");
+        Objects.requireNonNull(counterpart, "counterpart");
         Objects.requireNonNull(lastMessage, "lastMessage");
         lastMessageAt = Objects.requireNonNull(lastMessageAt, "lastMessageAt").truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A row of a pair conversation.
+     *
+     * @param owner         the member whose list shows this row
+     * @param groupId       the conversation
+     * @param otherMember   the other member, whom the row shows
+     * @param lastMessage   the text of the group's last message
+     * @param lastMessageAt when that message was stored
+     */
+    public MessageGroupRow(UserId owner, MessageGroupId groupId, User otherMember, MessageText lastMessage,
+            Instant lastMessageAt) {
+        this(owner, groupId, new Counterpart.Person(otherMember), lastMessage, lastMessageAt);
     }
 
     /**
@@ -41,6 +56,6 @@ public record MessageGroupRow(
      * @param at   the newer message's time
      */
     public MessageGroupRow advancedTo(MessageText text, Instant at) {
-        return new MessageGroupRow(owner, groupId, otherMember, text, at);
+        return new MessageGroupRow(owner, groupId, counterpart, text, at);
     }
 }

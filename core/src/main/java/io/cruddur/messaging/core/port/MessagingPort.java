@@ -20,7 +20,8 @@ import java.util.Optional;
  *   <li>a message id is stored once per sender, whatever the group (the id is the sender's
  *       idempotency key: another sender's message may carry the same id, so no one learns of,
  *       or blocks, an id they did not use);</li>
- *   <li>a pair of users has at most one group, however many start it at once;</li>
+ *   <li>a pair of users has at most one pair conversation, however many start it at once (group
+ *       conversations of the same people may be several);</li>
  *   <li>multi-item writes are atomic.</li>
  * </ul>
  * Failures of the storage itself surface as a {@code MessagingException} with
@@ -71,12 +72,15 @@ public interface MessagingPort {
     List<MessageGroupRow> rowsOfGroup(MessageGroupId group);
 
     /**
-     * Creates a group for a pair with both members' rows and its first message, all or nothing,
-     * unless the pair already has a group or the sender already used the message id; then
+     * Creates a group with every member's row and its first message, all or nothing, unless the
+     * sender already used the message id or, for a pair, the pair already has a group; then
      * nothing is written. When both hold, the answer is {@link StartOutcome.PairExists}: the
-     * caller then appends to that group, where the taken id is found as for any send.
+     * caller then appends to that group, where the taken id is found as for any send. A group
+     * conversation (several people, or a title) never meets an existing one: the same people may
+     * have several.
      *
-     * @param conversation the pair and the first message, whose group id names the new group
+     * @param conversation the members, a group's title, and the first message, whose group id
+     *                     names the new group
      * @return {@link StartOutcome.Started}, {@link StartOutcome.PairExists} or
      *         {@link StartOutcome.MessageIdTaken}
      */

@@ -1,49 +1,101 @@
 package io.cruddur.messaging.core.port;
 
+import io.cruddur.messaging.core.domain.Counterpart;
+import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * A conversation to create: the starter (the first message's sender), the recipient and that message.
+ * A conversation to create: the starter (the first message's sender), the other members, the
+ * title of a group, and that message. One other member and no title make a pair conversation,
+ * of which a pair has at most one; anything else is a group conversation, of which the same
+ * people may have several.
  *
- * @param starter   who starts it, the first message's sender
- * @param recipient the other member
- * @param first     the first message, whose group id is the new group's
+ * @param starter    who starts it, the first message's sender
+ * @param recipients the other members, in the order they were named
+ * @param title      a group's title; a pair has none
+ * @param first      the first message, whose group id is the new group's
  */
-public record NewConversation(User starter, User recipient, Message first) {
+public record NewConversation(User starter, List<User> recipients, Optional<GroupTitle> title, Message first) {
     /**
-     * Requires two different users and a first message from the starter.
+     * Requires different users, at least one other member, at most
+     * {@link MessagingPort#MAX_ROWS_PER_ADVANCE} members in all, and a first message from the starter.
      *
-     * @param starter   who starts it
-     * @param recipient the other member
-     * @param first     the first message
+     * @param starter    who starts it
+     * @param recipients the other members
+     * @param title      a group's title, if any
+     * @param first      the first message
      * @throws NullPointerException     when a component is null
-     * @throws IllegalArgumentException when the two are one user, or the first message is not the starter's
+     * @throws IllegalArgumentException when a user appears twice, there is no other member or too
+     *                                  many, or the first message is not the starter's
      */
     public NewConversation {
         Objects.requireNonNull(starter, "starter");
-        Objects.requireNonNull(recipient, "recipient");
+        recipients = List.copyOf(recipients);
+        Objects.requireNonNull(title, "title");
         Objects.requireNonNull(first, "first");
-        if (starter.id().equals(recipient.id())) {
-            throw new IllegalArgumentException("a conversation needs two different users");
+        Set<UserId> seen = new HashSet<>();
+        seen.add(starter.id());
+        for (User recipient : recipients) {
+            if (!seen.add(recipient.id())) {
+                throw new IllegalArgumentException("a conversation needs different users");
+            }
+        }
+        if (recipients.isEmpty() || seen.size() > MessagingPort.MAX_ROWS_PER_ADVANCE) {
+            throw new IllegalArgumentException("a conversation has 2 to " + MessagingPort.MAX_ROWS_PER_ADVANCE
+                    + " members");
         }
         if (!first.sender().id().equals(starter.id())) {
             throw new IllegalArgumentException("the first message is the starter's");
         }
     }
 
-    /** {@return both members' rows as the new group starts: each shows the other member and the first message} */
-    public List<MessageGroupRow> rows() {
-        return List.of(
-                new MessageGroupRow(starter.id(), first.groupId(), recipient, first.text(), first.createdAt()),
-                new MessageGroupRow(recipient.id(), first.groupId(), starter, first.text(), first.createdAt()));
+    /**
+     * A pair conversation.
+     *
+     * @param starter   who starts it
+     * @param recipient the other member
+     * @param first     the first message
+     */
+    public NewConversation(User starter, User recipient, Message first) {
+        this(starter, List.of(recipient), Optional.empty(), first);
     }
 
-    /** {@return the pair's key, the same whoever starts: the two user ids in order} */
-    public UserPair pair() {
-        return UserPair.of(starter.id(), recipient.id());
+    /** {@return every member: the starter first, then the others in the order they were named} */
+    public List<User> members() {
+        List<User> members = new ArrayList<>(recipients.size() + 1);
+        members.add(starter);
+        members.addAll(recipients);
+        return members;
+    }
+
+    /** {@return every member's row, at the first message, in the order of {@link #members()}} */
+    public List<MessageGroupRow> rows() {
+        Optional<UserPair> pair = pair();
+        List<User> members = members();
+        return members.stream().map(owner -> new MessageGroupRow(owner.id(), first.groupId(),
+                        pair.isPresent() ? new Counterpart.Person(other(owner)) : Counterpart.Group.seenBy(title, owner.id(),
+                                members),
+                        first.text(), first.createdAt()))
+                .toList();
+    }
+
+    /** {@return the pair, for a pair conversation; empty for a group} */
+    public Optional<UserPair> pair() {
+        return recipients.size() == 1 && title.isEmpty()
+                ? Optional.of(UserPair.of(starter.id(), recipients.get(0).id()))
+                : Optional.empty();
+    }
+
+    private User other(User owner) {
+        return owner.id().equals(starter.id()) ? recipients.get(0) : starter;
     }
 }

@@ -44,6 +44,7 @@ public final class Messaging implements AutoCloseable {
     private final ListMessageGroups listMessageGroups;
     private final SendMessage sendMessage;
     private final StartConversation startConversation;
+    private final StartGroup startGroup;
     private final RefreshMessageGroups refreshMessageGroups;
     private final NewMessageFeed feed;
     private final MessagingPort messages;
@@ -63,6 +64,8 @@ public final class Messaging implements AutoCloseable {
         this.sendMessage = new SendMessage(messages, access, builder.clock, builder.ids);
         this.startConversation = new StartConversation(
                 messages, users, memberships, sendMessage, builder.clock, builder.ids);
+        this.startGroup = new StartGroup(messages, users, memberships, startConversation, builder.clock, builder.ids,
+                builder.maxGroupMembers);
         this.messages = messages;
         this.news = builder.news;
         RefreshListener publisher = new NewsPublisher(news);
@@ -137,6 +140,20 @@ public final class Messaging implements AutoCloseable {
      */
     public ConversationStarted startConversation(StartConversationCommand command) {
         return startConversation.start(command);
+    }
+
+    /**
+     * A conversation with the people named and its first message: with one handle and no title
+     * the pair conversation, as {@link #startConversation}; otherwise a new group in which every
+     * member has a row. Refused with {@code group_too_small}, {@code group_too_large},
+     * {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}.
+     *
+     * @param command who writes what to whom, and the group's title
+     * @return the group the message went to, whether it is new, and the message as stored
+     * @throws MessagingException when refused
+     */
+    public ConversationStarted startGroup(StartGroupCommand command) {
+        return startGroup.start(command);
     }
 
     /**
@@ -258,6 +275,7 @@ public final class Messaging implements AutoCloseable {
         private NewsBus news = NewsBus.none();
         private UserChanges userChanges = UserChanges.none();
         private int refreshConcurrency = RefreshMessageGroups.DEFAULT_CONCURRENCY;
+        private int maxGroupMembers = StartGroup.MAX_MEMBERS;
 
         private Builder() {
             cursorSecret = new byte[CursorCodec.MIN_SECRET_BYTES];
@@ -407,13 +425,25 @@ public final class Messaging implements AutoCloseable {
         }
 
         /**
+         * Sets the most members a group may start with, the starter included.
+         *
+         * @param members 3 to {@value StartGroup#MAX_MEMBERS} (the default), checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder maxGroupMembers(int members) {
+            this.maxGroupMembers = members;
+            return this;
+        }
+
+        /**
          * Builds the facade and starts the feed of new messages.
          *
          * @return the facade, to close on shutdown
          * @throws NullPointerException     when the messaging port or the user directory is missing
          * @throws IllegalArgumentException when the cursor secret is shorter than
-         *                                  {@value Messaging#MIN_CURSOR_SECRET_BYTES} bytes, or the
-         *                                  refresh concurrency is below 1
+         *                                  {@value Messaging#MIN_CURSOR_SECRET_BYTES} bytes, the
+         *                                  refresh concurrency is below 1, or the group member limit
+         *                                  is outside 3 to {@value StartGroup#MAX_MEMBERS}
          */
         public Messaging build() {
             return new Messaging(this);

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cruddur.messaging.core.domain.Counterpart;
+import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -26,12 +28,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -430,6 +434,85 @@ public abstract class MessagingPortContract {
         assertThatThrownBy(() -> port.advanceGroupRows(tooMany, new MessageText("x"), T0.plusSeconds(9)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(port.rowsOfGroup(groupOf(conversation))).contains(row);
+    }
+
+    @Test
+    void a_group_of_the_largest_size_starts_with_every_members_row_and_all_of_them_move_in_one_advance() {
+        List<User> members = IntStream.range(0, MessagingPort.MAX_ROWS_PER_ADVANCE)
+                .mapToObj(i -> user("member" + i)).toList();
+        Optional<GroupTitle> title = Optional.of(new GroupTitle("Everyone"));
+        Message hello = message(newGroup(), members.get(0), "hello all", T0);
+        NewConversation group = new NewConversation(members.get(0), members.subList(1, members.size()), title, hello);
+
+        assertThat(port.startConversation(group)).isEqualTo(new StartOutcome.Started(hello));
+        List<MessageGroupRow> rows = port.rowsOfGroup(hello.groupId());
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(group.rows())
+                .extracting(MessageGroupRow::counterpart)
+                .containsOnly(new Counterpart.Group(title, "Everyone", MessagingPort.MAX_ROWS_PER_ADVANCE));
+        assertThat(port.groupRows(members.get(49).id(), SliceQuery.newest(10)).items()).containsExactly(
+                new MessageGroupRow(members.get(49).id(), hello.groupId(),
+                        new Counterpart.Group(title, "Everyone", MessagingPort.MAX_ROWS_PER_ADVANCE), hello.text(), T0));
+
+        MessageText later = new MessageText("later news");
+        RowsAdvance outcome = port.advanceGroupRows(rows, later, T0.plusSeconds(30));
+
+        assertThat(outcome).isInstanceOf(RowsAdvance.Advanced.class);
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(MessagingPort.MAX_ROWS_PER_ADVANCE)
+                .allSatisfy(row -> {
+                    assertThat(row.lastMessage()).isEqualTo(later);
+                    assertThat(row.lastMessageAt()).isEqualTo(T0.plusSeconds(30));
+                    assertThat(row.counterpart()).isInstanceOf(Counterpart.Group.class);
+                });
+    }
+
+    @Test
+    void a_group_without_a_title_shows_each_member_the_others_names() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items())
+                .extracting(MessageGroupRow::counterpart)
+                .containsExactly(new Counterpart.Group(Optional.empty(),
+                        andrew.displayName() + ", " + londo.displayName(), 3));
+    }
+
+    @Test
+    void the_same_people_may_have_several_groups_and_their_pairs_stay_free() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message first = message(newGroup(), andrew, "first group", T0);
+        Message second = message(newGroup(), andrew, "second group", T0.plusSeconds(1));
+        Message pairMessage = message(newGroup(), andrew, "just us", T0.plusSeconds(2));
+
+        assertThat(port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), first)))
+                .isEqualTo(new StartOutcome.Started(first));
+        assertThat(port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), second)))
+                .isEqualTo(new StartOutcome.Started(second));
+        assertThat(port.startConversation(new NewConversation(andrew, bayko, pairMessage)))
+                .isEqualTo(new StartOutcome.Started(pairMessage));
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items()).extracting(MessageGroupRow::groupId)
+                .containsExactly(pairMessage.groupId(), second.groupId(), first.groupId());
+    }
+
+    @Test
+    void a_group_start_whose_message_id_is_taken_writes_nothing() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message sent = appended(port.appendMessage(message(newGroup(), andrew, "sent before", T0)));
+        Message reused = new Message(sent.id(), newGroup(), andrew, new MessageText("a group"), T0.plusSeconds(1));
+
+        StartOutcome outcome = port.startConversation(
+                new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), reused));
+
+        assertThat(outcome).isEqualTo(new StartOutcome.MessageIdTaken(sent));
+        assertThat(port.rowsOfGroup(reused.groupId())).isEmpty();
+        assertThat(port.messages(reused.groupId(), SliceQuery.newest(10))).isEqualTo(Slice.empty());
     }
 
     /** A started conversation of {@code count} messages, "message 1" to "message N", one second apart. */
