@@ -192,6 +192,20 @@ class MemoryHostHttpTest {
     }
 
     @Test
+    void the_hosts_group_member_limit_is_the_one_configured() {
+        try (Deployment small = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of())
+                .withMaxGroupMembers(3))) {
+            ApiClient smallApi = new ApiClient(small.port());
+            String andrew = smallApi.login("andrewbrown");
+
+            assertThat(smallApi.post("/api/message_groups", andrew,
+                    "{\"handles\":[\"bayko\",\"londo\"],\"message\":\"hi\"}").status()).isEqualTo(200);
+            assertCodes(smallApi.post("/api/message_groups", andrew,
+                    "{\"handles\":[\"bayko\",\"londo\",\"altair\"],\"message\":\"hi\"}"), 422, "group_too_large");
+        }
+    }
+
+    @Test
     void a_retried_send_with_the_same_idempotency_key_stores_one_message() {
         String sinclair = api.login("sinclair");
         String group = api.post("/api/messages", sinclair, "{\"message\":\"first\",\"handle\":\"bayko\"}")

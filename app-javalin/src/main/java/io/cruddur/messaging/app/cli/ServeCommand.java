@@ -96,6 +96,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " before asking again (default: ${DEFAULT-VALUE})")
     long preflightMaxAgeSeconds;
 
+    @Option(names = "--group-members-max", defaultValue = "50",
+            description = "the most members a group conversation may start with, the starter included: 3-50"
+                    + " (default: ${DEFAULT-VALUE})")
+    int groupMembersMax;
+
     @Option(names = "--generated-users", defaultValue = "0",
             description = "memory and embedded modes: also add @user1 to @user<N> (for load runs)")
     int generatedUsers;
@@ -115,7 +120,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withConnections(new ConnectionLimits(Duration.ofSeconds(bodyDeadlineSeconds), connectionsPerAddress,
                         connectionsMax, behindProxy))
                 .withRates(new RateLimits(sendsPerMinute, startsPerMinute, devLoginsPerMinute, refusedTokensPerMinute))
-                .withPreflightMaxAge(Duration.ofSeconds(preflightMaxAgeSeconds)));
+                .withPreflightMaxAge(Duration.ofSeconds(preflightMaxAgeSeconds))
+                .withMaxGroupMembers(groupMembersMax));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, engines.data(), engines.dynamoPort, engines.postgresPort,

@@ -2,6 +2,7 @@ package io.cruddur.messaging.app.config;
 
 import io.cruddur.messaging.app.auth.CognitoSettings;
 import io.cruddur.messaging.core.usecase.Messaging;
+import io.cruddur.messaging.core.usecase.StartGroup;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -31,12 +32,14 @@ import java.util.OptionalInt;
  *                     for; 0 picks a free port)
  * @param eventStreams how many live event streams the host keeps open
  * @param connections  what one client may hold of the host's connections, and how long a body may take
+ * @param maxGroupMembers the most members a group may start with, the starter included
+ *                     ({@code --group-members-max}, 3 to {@value StartGroup#MAX_MEMBERS})
  * @param rates        how often one user or client address may send, start, sign in or fail to
  */
 public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, Duration preflightMaxAge,
         Optional<byte[]> cursorSecret,
         Optional<CognitoSettings> cognito, OptionalInt metricsPort, EventStreamLimits eventStreams,
-        ConnectionLimits connections, RateLimits rates) {
+        ConnectionLimits connections, RateLimits rates, int maxGroupMembers) {
     public static final int DEFAULT_PORT = 4567;
     public static final String LOOPBACK = "127.0.0.1";
     public static final String EVERY_INTERFACE = "0.0.0.0";
@@ -78,6 +81,10 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
         Objects.requireNonNull(eventStreams, "eventStreams");
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(rates, "rates");
+        if (maxGroupMembers < 3 || maxGroupMembers > StartGroup.MAX_MEMBERS) {
+            throw new IllegalArgumentException("--group-members-max must be 3-" + StartGroup.MAX_MEMBERS + ", was "
+                    + maxGroupMembers);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0-65535, was " + port);
         }
@@ -105,43 +112,49 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
                 : Optional.empty();
         return new HostConfig(mode, mode.defaultHost(), port, frontend, DEFAULT_PREFLIGHT_MAX_AGE, secret, cognito, OptionalInt.empty(),
                 EventStreamLimits.DEFAULT, ConnectionLimits.DEFAULT,
-                RateLimits.DEFAULT);
+                RateLimits.DEFAULT, StartGroup.MAX_MEMBERS);
     }
 
     /** This configuration listening on another address. */
     public HostConfig withHost(String address) {
         return new HostConfig(mode, address, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, connections,
-                rates);
+                rates, maxGroupMembers);
     }
 
     /** This configuration serving {@code GET /metrics} on a port of its own (0: any free port). */
     public HostConfig withMetricsPort(int metrics) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, OptionalInt.of(metrics), eventStreams,
-                connections, rates);
+                connections, rates, maxGroupMembers);
     }
 
     /** This configuration with other limits on live event streams. */
     public HostConfig withEventStreams(EventStreamLimits limits) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, limits, connections,
-                rates);
+                rates, maxGroupMembers);
     }
 
     /** This configuration with other limits on what one client's connections may hold. */
     public HostConfig withConnections(ConnectionLimits limits) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, limits,
-                rates);
+                rates, maxGroupMembers);
     }
 
     /** This configuration letting browsers reuse a preflight's answer for {@code maxAge}. */
     public HostConfig withPreflightMaxAge(Duration maxAge) {
         return new HostConfig(mode, host, port, frontendUrl, maxAge, cursorSecret, cognito, metricsPort, eventStreams,
-                connections, rates);
+                connections, rates, maxGroupMembers);
+    }
+
+    /** This configuration letting groups start with at most {@code members} members. */
+    public HostConfig withMaxGroupMembers(int members) {
+        return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams,
+                connections, rates, members);
     }
 
     /** This configuration with other rate limits. */
     public HostConfig withRates(RateLimits limits) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, connections,
-                limits);
+                limits, maxGroupMembers);
     }
 
     /** Whether the API listens only where this machine alone reaches it. */

@@ -33,7 +33,8 @@ abstract class HostModule {
     static Messaging messaging(MessagingPort messages, UserDirectoryPort users, UserAdministrationPort administration,
             Optional<UserChanges> userChanges, NewMessageFeed newMessages, NewsBus news, HostConfig config) {
         Messaging.Builder builder = Messaging.builder().messages(messages).users(users).userAdministration(administration)
-                .userChanges(userChanges.orElse(UserChanges.none())).newMessageFeed(newMessages).newsBus(news);
+                .userChanges(userChanges.orElse(UserChanges.none())).newMessageFeed(newMessages).newsBus(news)
+                .maxGroupMembers(config.maxGroupMembers());
         config.cursorSecret().ifPresent(builder::cursorSecret);
         return builder.build();
     }

@@ -14,6 +14,16 @@ class HostConfigTest {
     }
 
     @Test
+    void the_group_member_limit_defaults_to_the_largest_and_is_refused_outside_its_range() {
+        HostConfig defaults = HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of());
+
+        assertThat(defaults.maxGroupMembers()).isEqualTo(50);
+        assertThat(defaults.withMaxGroupMembers(3).maxGroupMembers()).isEqualTo(3);
+        assertThatThrownBy(() -> defaults.withMaxGroupMembers(2)).hasMessageContaining("--group-members-max");
+        assertThatThrownBy(() -> defaults.withMaxGroupMembers(51)).hasMessageContaining("--group-members-max");
+    }
+
+    @Test
     void a_cursor_secret_is_read_from_base64_and_refused_when_short() {
         byte[] secret = new byte[32];
         secret[0] = 7;
