@@ -156,15 +156,19 @@ class MemoryHostHttpTest {
     }
 
     @Test
-    void a_retried_group_start_with_the_same_message_uuid_starts_one_group() {
+    void a_retried_group_start_with_the_same_idempotency_key_starts_one_group() {
         String sinclair = api.login("sinclair");
-        String body = "{\"handles\":[\"bayko\",\"altair\"],\"message\":\"once\",\"message_uuid\":\""
-                + UUID.randomUUID() + "\"}";
+        String key = UUID.randomUUID().toString();
+        String body = "{\"handles\":[\"bayko\",\"altair\"],\"message\":\"once\"}";
 
-        ApiClient.Reply first = api.post("/api/message_groups", sinclair, body);
-        ApiClient.Reply retry = api.post("/api/message_groups", sinclair, body);
+        ApiClient.Reply first = api.post("/api/message_groups", sinclair, body, "Idempotency-Key", key);
+        ApiClient.Reply retry = api.post("/api/message_groups", sinclair, body, "Idempotency-Key", key);
+        ApiClient.Reply reused = api.post("/api/message_groups", sinclair,
+                "{\"handles\":[\"bayko\",\"altair\"],\"message\":\"other\",\"message_uuid\":\"" + key + "\"}");
 
+        assertThat(first.status()).isEqualTo(200);
         assertThat(retry.body()).isEqualTo(first.body());
+        assertCodes(reused, 409, "message_uuid_reused");
     }
 
     @Test
@@ -186,6 +190,11 @@ class MemoryHostHttpTest {
                 400, "body_malformed");
         assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[\"bayko\",5],\"message\":\"hi\"}"),
                 400, "body_malformed");
+        assertCodes(api.post("/api/message_groups", null, "{\"handles\":[\"bayko\",\"londo\"],\"message\":\"hi\"}"),
+                401, "token_missing");
+        assertCodes(api.post("/api/message_groups", andrew,
+                "{\"handles\":[\"bayko\",\"no such!\"],\"message\":\"hi\",\"message_uuid\":\"42\"}"),
+                422, "handle_invalid", "message_uuid_invalid");
         String tooMany = IntStream.range(0, 50).mapToObj(i -> "\"user" + i + "\"").collect(Collectors.joining(","));
         assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[" + tooMany + "],\"message\":\"hi\"}"),
                 422, "group_too_large");

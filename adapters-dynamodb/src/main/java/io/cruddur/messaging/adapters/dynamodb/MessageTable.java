@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.UserPair;
@@ -119,7 +120,7 @@ final class MessageTable {
     static MessageGroupRow row(Map<String, AttributeValue> item) {
         AttributeValue members = item.get(GROUP_MEMBERS);
         Counterpart counterpart = members == null ? new Counterpart.Person(user(item))
-                : new Counterpart.Group(Optional.ofNullable(item.get(GROUP_TITLE)).map(title -> new GroupTitle(title.s())),
+                : new Counterpart.Group(Optional.ofNullable(item.get(GROUP_TITLE)).flatMap(MessageTable::storedTitle),
                         text(item, USER_DISPLAY_NAME), Integer.parseInt(members.n()));
         return new MessageGroupRow(
                 new UserId(UUID.fromString(text(item, PK).substring(GROUP_ROW_PREFIX.length()))),
@@ -127,6 +128,15 @@ final class MessageTable {
                 counterpart,
                 new MessageText(text(item, MESSAGE)),
                 Timestamps.parse(text(item, SK)));
+    }
+
+    /** A title another writer stored under looser rules is left out; the row still shows its name. */
+    private static Optional<GroupTitle> storedTitle(AttributeValue title) {
+        try {
+            return Optional.of(new GroupTitle(title.s() == null ? "" : title.s()));
+        } catch (MessagingException refused) {
+            return Optional.empty();
+        }
     }
 
     static Map<String, AttributeValue> rowKey(MessageGroupRow row) {

@@ -226,6 +226,25 @@ class RefreshMessageGroupsTest {
         }
     }
 
+    @Test
+    void a_read_of_a_group_that_shows_only_some_of_its_rows_is_read_again_and_never_kept() {
+        PartialIndexPort partial = new PartialIndexPort(storage);
+        Messaging messaging = over(partial);
+        MessageGroupId group = messaging.startGroup(new StartGroupCommand(andrew, List.of(bayko.handle(), londo.handle()),
+                Optional.empty(), new MessageText("hello"), Optional.empty())).groupId();
+        partial.showOnlyOneRowNext(1);
+        Message reply = send(messaging, group, "reply", 10);
+
+        assertThat(messaging.refreshMessageGroups(List.of(reply))).isEqualTo(BatchOutcome.done(3));
+        partial.showOnlyOneRowNext(Integer.MAX_VALUE);
+        Message later = send(messaging, group, "later", 20);
+        messaging.refreshMessageGroups(List.of(later));
+
+        for (User member : List.of(andrew, bayko, londo)) {
+            assertThat(rowTexts(messaging, member)).as("%s's row", member.handle()).containsExactly("later");
+        }
+    }
+
     private User register(String handle) {
         return directory.register(new NewUser(new Handle(handle), handle, handle + "@example.org", Optional.empty()))
                 .user();
@@ -308,6 +327,25 @@ class RefreshMessageGroupsTest {
         @Override
         public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
             return hidden.getAndDecrement() > 0 ? List.of() : super.rowsOfGroup(group);
+        }
+    }
+
+    /** An eventually consistent group index that, for the next few reads, shows one row of a group. */
+    private static final class PartialIndexPort extends ForwardingMessagingPort {
+        private final AtomicInteger partial = new AtomicInteger();
+
+        PartialIndexPort(MessagingPort storage) {
+            super(storage);
+        }
+
+        void showOnlyOneRowNext(int reads) {
+            partial.set(reads);
+        }
+
+        @Override
+        public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
+            List<MessageGroupRow> rows = super.rowsOfGroup(group);
+            return partial.getAndDecrement() > 0 && !rows.isEmpty() ? rows.subList(0, 1) : rows;
         }
     }
 }

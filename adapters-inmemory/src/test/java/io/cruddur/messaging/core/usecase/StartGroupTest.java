@@ -70,6 +70,24 @@ class StartGroupTest {
     }
 
     @Test
+    void one_person_named_in_two_spellings_without_a_title_is_the_pair_conversation() {
+        ConversationStarted pair = world.start(world.andrew, world.bayko, "hello");
+
+        ConversationStarted again = world.messaging.startGroup(StartGroupCommand.parse(world.andrew,
+                List.of("bayko", "@Bayko"), null, "hello again", null));
+
+        assertThat(again.groupId()).isEqualTo(pair.groupId());
+    }
+
+    @Test
+    void titles_are_one_line_without_tabs_or_separators() {
+        for (String title : List.of("two\nlines", "a\ttab", "line\u2028separator", "paragraph\u2029separator")) {
+            assertRefused(() -> StartGroupCommand.parse(world.andrew, List.of("bayko", "londo"), title, "hi", null),
+                    ErrorCode.GROUP_TITLE_INVALID);
+        }
+    }
+
+    @Test
     void groups_of_the_same_people_may_exist_twice() {
         ConversationStarted first = start(world.andrew, null, "one", world.bayko, world.londo);
         ConversationStarted second = start(world.andrew, null, "two", world.bayko, world.londo);

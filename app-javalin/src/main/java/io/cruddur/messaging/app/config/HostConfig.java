@@ -32,9 +32,9 @@ import java.util.OptionalInt;
  *                     for; 0 picks a free port)
  * @param eventStreams how many live event streams the host keeps open
  * @param connections  what one client may hold of the host's connections, and how long a body may take
+ * @param rates        how often one user or client address may send, start, sign in, or present a refused token
  * @param maxGroupMembers the most members a group may start with, the starter included
  *                     ({@code --group-members-max}, 3 to {@value StartGroup#MAX_MEMBERS})
- * @param rates        how often one user or client address may send, start, sign in or fail to
  */
 public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, Duration preflightMaxAge,
         Optional<byte[]> cursorSecret,

@@ -5,6 +5,7 @@ import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessagingPort;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,13 +39,17 @@ public final class Memberships {
         if (hit != null) {
             return Optional.of(hit);
         }
-        Set<UserId> found = messages.rowsOfGroup(group).stream()
+        List<MessageGroupRow> rows = messages.rowsOfGroup(group);
+        Set<UserId> found = rows.stream()
                 .map(MessageGroupRow::owner)
                 .collect(Collectors.toUnmodifiableSet());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        members.put(group, found);
+        // a read that lagged behind the group's creation is used, never kept
+        if (MessageGroupRow.wholeGroup(rows)) {
+            members.put(group, found);
+        }
         return Optional.of(found);
     }
 

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The title of a group conversation: 1 to {@value #MAX_CHARACTERS} characters (code points) on
- * one line, without surrounding white space. {@code toString()} gives the title itself.
+ * one line (no control characters, tabs included, and no line or paragraph separators), without
+ * surrounding white space. {@code toString()} gives the title itself.
  *
  * @param value the title
  */
@@ -17,13 +18,14 @@ public record GroupTitle(String value) {
      *
      * @param value the title
      * @throws MessagingException {@code group_title_invalid} when it is blank, longer than
-     *         {@value #MAX_CHARACTERS} characters, or holds a line break
+     *         {@value #MAX_CHARACTERS} characters, or holds a control character or a line or
+     *         paragraph separator
      */
     public GroupTitle {
         Objects.requireNonNull(value, "value");
         value = value.strip();
         if (value.isEmpty() || value.codePointCount(0, value.length()) > MAX_CHARACTERS
-                || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                || value.codePoints().anyMatch(GroupTitle::breaksTheLine)) {
             throw invalid();
         }
     }
@@ -49,6 +51,12 @@ public record GroupTitle(String value) {
     @Override
     public String toString() {
         return value;
+    }
+
+    private static boolean breaksTheLine(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isISOControl(codePoint) || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static MessagingException invalid() {

@@ -2,6 +2,7 @@ package io.cruddur.messaging.core.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,5 +58,15 @@ public record MessageGroupRow(
      */
     public MessageGroupRow advancedTo(MessageText text, Instant at) {
         return new MessageGroupRow(owner, groupId, counterpart, text, at);
+    }
+
+    /**
+     * {@return whether {@code rows} are every member's row of their group: as many as the members
+     * each row counts} An eventually consistent read may return fewer.
+     *
+     * @param rows rows of one group
+     */
+    public static boolean wholeGroup(List<MessageGroupRow> rows) {
+        return !rows.isEmpty() && rows.stream().allMatch(row -> row.counterpart().members() == rows.size());
     }
 }

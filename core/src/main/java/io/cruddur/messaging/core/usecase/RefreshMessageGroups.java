@@ -48,10 +48,11 @@ public final class RefreshMessageGroups implements NewMessageHandler {
     public static final int DEFAULT_CONCURRENCY = 8;
     static final int MAX_ATTEMPTS = 16;
     /**
-     * A stored message whose group shows no rows yet: the group index is eventually consistent,
-     * and a writer without transactions may store rows after the message. Look a few times.
+     * A stored message whose group shows none or only some of its rows yet: the group index is
+     * eventually consistent, and a writer without transactions may store rows after the message.
+     * Look a few times.
      */
-    static final int ROW_LOOKUPS_WHEN_NONE = 4;
+    private static final int ROW_LOOKUPS_WHEN_INCOMPLETE = 4;
     private static final Duration ROW_LOOKUP_PAUSE = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(RefreshMessageGroups.class);
 
@@ -123,7 +124,7 @@ public final class RefreshMessageGroups implements NewMessageHandler {
                     .limit(MessagingPort.MAX_ROWS_PER_ADVANCE)
                     .toList();
             if (behind.isEmpty()) {
-                if (!rows.isEmpty()) {
+                if (MessageGroupRow.wholeGroup(rows)) {
                     positions.remember(group, rows);
                 }
                 return new RefreshResult(advanced, owners(rows));
@@ -143,9 +144,12 @@ public final class RefreshMessageGroups implements NewMessageHandler {
     private List<MessageGroupRow> lookUpRows(MessageGroupId group) {
         for (int lookup = 1; ; lookup++) {
             List<MessageGroupRow> rows = messages.rowsOfGroup(group);
-            if (!rows.isEmpty() || lookup == ROW_LOOKUPS_WHEN_NONE) {
+            if (MessageGroupRow.wholeGroup(rows) || lookup == ROW_LOOKUPS_WHEN_INCOMPLETE) {
                 if (rows.isEmpty()) {
                     LOG.warn("group {} has a new message but no rows; nothing to move", group);
+                } else if (!MessageGroupRow.wholeGroup(rows)) {
+                    LOG.warn("group {} shows {} of its rows; moving those, the next message brings the others",
+                            group, rows.size());
                 }
                 return rows;
             }

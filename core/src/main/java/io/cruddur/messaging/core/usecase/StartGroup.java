@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,9 +61,7 @@ public final class StartGroup {
             return pairs.start(new StartConversationCommand(command.starter(), command.members().get(0), command.text(),
                     command.clientMessageId()));
         }
-        if (command.members().size() < 2) {
-            throw new MessagingException(ErrorCode.GROUP_TOO_SMALL, "a group has at least two other members");
-        }
+        // checked before any lookup, so a long list costs nothing; handles are distinct already
         if (command.members().size() + 1 > maxMembers) {
             throw new MessagingException(ErrorCode.GROUP_TOO_LARGE, "a group has at most " + maxMembers + " members");
         }
@@ -78,6 +75,10 @@ public final class StartGroup {
                 throw new MessagingException(ErrorCode.CONVERSATION_WITH_SELF, "the starter is a member already");
             }
             recipients.putIfAbsent(member.id(), member);
+        }
+        if (recipients.size() == 1 && command.title().isEmpty()) {
+            return pairs.start(new StartConversationCommand(starter, recipients.values().iterator().next().handle(),
+                    command.text(), command.clientMessageId()));
         }
         if (recipients.size() < 2) {
             throw new MessagingException(ErrorCode.GROUP_TOO_SMALL, "a group has at least two other members");
@@ -93,16 +94,18 @@ public final class StartGroup {
             memberships.remember(first.groupId(), members);
             return new ConversationStarted(first.groupId(), started.first(), true);
         }
-        if (outcome instanceof StartOutcome.MessageIdTaken taken && sameStart(taken.existing(), first, members)) {
+        if (outcome instanceof StartOutcome.MessageIdTaken taken && sameStart(taken.existing(), first)) {
             return new ConversationStarted(taken.existing().groupId(), taken.existing(), false);
         }
         throw new MessagingException(ErrorCode.MESSAGE_UUID_REUSED,
                 "message uuid " + first.id() + " was used for another message");
     }
 
-    /** A retry: the id's message is this text, from this starter, in a group of these very members. */
-    private boolean sameStart(Message existing, Message first, Set<UserId> members) {
-        return existing.sender().id().equals(first.sender().id()) && existing.text().equals(first.text())
-                && memberships.of(existing.groupId()).equals(Optional.of(members));
+    /**
+     * A retry: the id's message is this text from this starter. The group's members are not
+     * compared: the group index that lists them may lag behind the write that made them.
+     */
+    private static boolean sameStart(Message existing, Message first) {
+        return existing.sender().id().equals(first.sender().id()) && existing.text().equals(first.text());
     }
 }

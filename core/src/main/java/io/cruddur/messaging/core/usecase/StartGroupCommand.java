@@ -9,8 +9,9 @@ import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.Validation;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
  * starts a new group, even if a group of the same people exists.
  *
  * @param starter         who starts it and sends the first message
- * @param members         the other members' handles, each once, in the order given
+ * @param members         the other members' handles, each once (handles compare regardless of case), in the order given
  * @param title           the group's title, if any
  * @param text            the first message
  * @param clientMessageId the client's id for the first message, which makes a retry start nothing new
@@ -28,7 +29,8 @@ import java.util.Optional;
 public record StartGroupCommand(User starter, List<Handle> members, Optional<GroupTitle> title, MessageText text,
         Optional<MessageId> clientMessageId) {
     /**
-     * Requires every component and at least one other member; a handle named twice counts once.
+     * Requires every component and at least one other member; a handle named twice, in any
+     * spelling, counts once.
      *
      * @param starter         who starts it
      * @param members         the other members' handles
@@ -40,7 +42,9 @@ public record StartGroupCommand(User starter, List<Handle> members, Optional<Gro
      */
     public StartGroupCommand {
         Objects.requireNonNull(starter, "starter");
-        members = List.copyOf(new LinkedHashSet<>(members));
+        Map<String, Handle> distinct = new LinkedHashMap<>();
+        members.forEach(handle -> distinct.putIfAbsent(handle.normalized(), handle));
+        members = List.copyOf(distinct.values());
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(clientMessageId, "clientMessageId");
