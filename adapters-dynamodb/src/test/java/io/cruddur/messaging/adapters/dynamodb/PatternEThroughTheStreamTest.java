@@ -22,6 +22,7 @@ import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import io.cruddur.messaging.core.usecase.StartGroup;
 import io.cruddur.messaging.core.usecase.StartGroupCommand;
 import java.time.Duration;
 import java.util.List;
@@ -86,6 +87,25 @@ class PatternEThroughTheStreamTest {
                 assertThat(row(member)).extracting(r -> r.lastMessage().value(), MessageGroupRow::lastMessageAt,
                                 r -> r.counterpart().displayName())
                         .containsExactly("hello from londo", last.createdAt(), "Three");
+            }
+        });
+    }
+
+    @Test
+    void a_group_at_the_largest_size_has_all_its_rows_moved_by_the_stream() {
+        List<User> others = IntStream.range(1, StartGroup.MAX_MEMBERS)
+                .mapToObj(i -> register("member" + i)).toList();
+        poller.start(refresh);
+        MessageGroupId group = messaging.startGroup(new StartGroupCommand(andrew,
+                others.stream().map(User::handle).toList(), Optional.empty(),
+                new MessageText("hello everyone"), Optional.empty())).groupId();
+        Message last = send(others.get(others.size() - 1), group, "hello from the last");
+
+        Eventually.within(BOUND, () -> {
+            assertThat(row(andrew).lastMessageAt()).isEqualTo(last.createdAt());
+            for (User member : others) {
+                assertThat(row(member)).extracting(r -> r.lastMessage().value(), r -> r.counterpart().members())
+                        .containsExactly("hello from the last", StartGroup.MAX_MEMBERS);
             }
         });
     }
