@@ -12,9 +12,8 @@ import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.StartOutcome;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,32 +60,27 @@ public final class StartGroup {
             return pairs.start(new StartConversationCommand(command.starter(), command.members().get(0), command.text(),
                     command.clientMessageId()));
         }
-        // checked before any lookup, so a long list costs nothing; handles are distinct already
+        // checked before any lookup, so a long list costs nothing; the command's handles are distinct,
+        // regardless of case, and so are the users they name
+        if (command.members().size() < 2) {
+            throw new MessagingException(ErrorCode.GROUP_TOO_SMALL, "a group has at least two other members");
+        }
         if (command.members().size() + 1 > maxMembers) {
             throw new MessagingException(ErrorCode.GROUP_TOO_LARGE, "a group has at most " + maxMembers + " members");
         }
         User starter = command.starter();
-        // Handles are compared regardless of case, so one person may be named in several spellings.
-        Map<UserId, User> recipients = new LinkedHashMap<>();
+        List<User> recipients = new ArrayList<>(command.members().size());
         for (Handle handle : command.members()) {
             User member = users.findByHandle(handle).orElseThrow(() ->
                     new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + handle));
             if (member.id().equals(starter.id())) {
                 throw new MessagingException(ErrorCode.CONVERSATION_WITH_SELF, "the starter is a member already");
             }
-            recipients.putIfAbsent(member.id(), member);
-        }
-        if (recipients.size() == 1 && command.title().isEmpty()) {
-            return pairs.start(new StartConversationCommand(starter, recipients.values().iterator().next().handle(),
-                    command.text(), command.clientMessageId()));
-        }
-        if (recipients.size() < 2) {
-            throw new MessagingException(ErrorCode.GROUP_TOO_SMALL, "a group has at least two other members");
+            recipients.add(member);
         }
         Message first = new Message(command.clientMessageId().orElseGet(ids::newMessageId), ids.newGroupId(), starter,
                 command.text(), Now.of(clock));
-        NewConversation conversation = new NewConversation(starter, List.copyOf(recipients.values()), command.title(),
-                first);
+        NewConversation conversation = new NewConversation(starter, recipients, command.title(), first);
         Set<UserId> members = conversation.members().stream().map(User::id).collect(Collectors.toUnmodifiableSet());
 
         StartOutcome outcome = messages.startConversation(conversation);
