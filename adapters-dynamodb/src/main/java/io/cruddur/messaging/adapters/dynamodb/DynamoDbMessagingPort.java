@@ -1,6 +1,8 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
+import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -9,6 +11,8 @@ import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
+import io.cruddur.messaging.core.port.MembershipChange;
+import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.RowsAdvance;
@@ -138,6 +142,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                     .map(pairOfUsers -> writes.add(putNew(MessageTable.pairItem(pairOfUsers, first.groupId()))));
             Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(first)));
             writes.add(putNew(MessageTable.messageItem(first)));
+            conversation.groupMembers().ifPresent(members -> writes.add(putNew(MessageTable.membersItem(members))));
             List<Transaction.Slot> rowSlots = rows.stream().map(row -> writes.add(putNew(MessageTable.rowItem(row))))
                     .toList();
             Transaction.Refusals refused = transact(writes);
@@ -151,6 +156,65 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                 return done(new StartOutcome.MessageIdTaken(storedMessage(refused.itemAt(sentId))));
             }
             return again(movedOn(rows, rowSlots, refused, MessageGroupRow::lastMessage));
+        });
+    }
+
+    /** One consistent {@code GetItem} of the group's members item. */
+    @Override
+    public Optional<GroupMembers> groupMembers(MessageGroupId group) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(request -> request
+                    .tableName(table)
+                    .key(MessageTable.membersKey(group))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(MessageTable.groupMembers(item));
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+    }
+
+    /**
+     * One transaction: the members item replaced only at the version read; each leaving row
+     * deleted and each staying row replaced in place, only if unchanged; each joining row put new.
+     * A refused put of a joining row moves it a microsecond on, and the transaction is tried again.
+     */
+    @Override
+    public MembershipOutcome changeMembers(MembershipChange change) {
+        return untilDone("members of group " + change.before().group(), change.joining(), joining -> {
+            Transaction writes = new Transaction();
+            List<Transaction.Slot> asRead = new ArrayList<>();
+            asRead.add(writes.add(replaceMembers(change.before(), change.after())));
+            change.leaving().forEach(row -> asRead.add(writes.add(TransactWriteItem.builder().delete(delete -> delete
+                            .tableName(table)
+                            .key(MessageTable.rowKey(row))
+                            .conditionExpression(unchangedCondition(row))
+                            .expressionAttributeNames(unchangedNames(row))
+                            .expressionAttributeValues(unchanged(row)))
+                    .build())));
+            List<MessageGroupRow> restated = new ArrayList<>();
+            for (MessageGroupRow before : change.staying()) {
+                MessageGroupRow after = change.restated(before);
+                restated.add(after);
+                asRead.add(writes.add(TransactWriteItem.builder().put(put -> put
+                                .tableName(table)
+                                .item(MessageTable.rowItem(after))
+                                .conditionExpression(unchangedCondition(before))
+                                .expressionAttributeNames(unchangedNames(before))
+                                .expressionAttributeValues(unchanged(before)))
+                        .build()));
+            }
+            List<Transaction.Slot> joiningSlots = joining.stream()
+                    .map(row -> writes.add(putNew(MessageTable.rowItem(row)))).toList();
+            Transaction.Refusals refused = transact(writes);
+            if (refused.committed()) {
+                List<MessageGroupRow> rows = new ArrayList<>(restated);
+                rows.addAll(joining);
+                return done(new MembershipOutcome.Changed(change.after(), rows));
+            }
+            if (asRead.stream().anyMatch(refused::conditionFailed)) {
+                return done(new MembershipOutcome.Outdated());
+            }
+            return again(movedOn(joining, joiningSlots, refused, MessageGroupRow::lastMessage));
         });
     }
 
@@ -236,9 +300,43 @@ public final class DynamoDbMessagingPort implements MessagingPort {
         return TransactWriteItem.builder().delete(delete -> delete
                         .tableName(table)
                         .key(MessageTable.rowKey(row))
-                        .conditionExpression("attribute_exists(#pk) AND #g = :g")
-                        .expressionAttributeNames(Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID))
-                        .expressionAttributeValues(Map.of(":g", MessageTable.s(row.groupId().toString()))))
+                        .conditionExpression(unchangedCondition(row))
+                        .expressionAttributeNames(unchangedNames(row))
+                        .expressionAttributeValues(unchanged(row)))
+                .build();
+    }
+
+    /**
+     * The condition that a row is still as read: a pair's row only ever moves, so its key and
+     * group are enough; a group's row also shows the members, which a change of members rewrites.
+     */
+    private static String unchangedCondition(MessageGroupRow row) {
+        return row.counterpart() instanceof Counterpart.Group
+                ? "attribute_exists(#pk) AND #g = :g AND #n = :n AND #d = :d"
+                : "attribute_exists(#pk) AND #g = :g";
+    }
+
+    private static Map<String, String> unchangedNames(MessageGroupRow row) {
+        return row.counterpart() instanceof Counterpart.Group
+                ? Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID, "#n", MessageTable.GROUP_MEMBERS,
+                        "#d", MessageTable.USER_DISPLAY_NAME)
+                : Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID);
+    }
+
+    private static Map<String, AttributeValue> unchanged(MessageGroupRow row) {
+        AttributeValue group = MessageTable.s(row.groupId().toString());
+        return row.counterpart() instanceof Counterpart.Group shown
+                ? Map.of(":g", group, ":n", MessageTable.n(shown.members()), ":d", MessageTable.s(shown.displayName()))
+                : Map.of(":g", group);
+    }
+
+    private TransactWriteItem replaceMembers(GroupMembers before, GroupMembers after) {
+        return TransactWriteItem.builder().put(put -> put
+                        .tableName(table)
+                        .item(MessageTable.membersItem(after))
+                        .conditionExpression("#v = :v")
+                        .expressionAttributeNames(Map.of("#v", MessageTable.MEMBERS_VERSION))
+                        .expressionAttributeValues(Map.of(":v", MessageTable.n(before.version()))))
                 .build();
     }
 

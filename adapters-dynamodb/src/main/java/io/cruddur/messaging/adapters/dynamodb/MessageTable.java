@@ -1,6 +1,7 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
 import io.cruddur.messaging.core.domain.Counterpart;
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
@@ -27,7 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                                   [group_members group_title] (a group's row; ours)
  * message id    pk MSGID#{sender}#{message_uuid} sk MSGID          message_pk message_sk       (idempotency; ours)
  * pair          pk PAIR#{uuid}#{uuid}            sk PAIR           group_uuid                  (one group per pair; ours)
+ * members       pk MEMBERS#{group}               sk MEMBERS        members_version members [group_title]
+ *                                                                   (a group conversation's members; ours)
  * </pre>
+ * A members item lists a group's members in the order they joined, each as
+ * {@code {user_uuid, user_handle, user_display_name}}; it is read consistently, where the index
+ * that finds a group's rows may lag.
  * A message id item is its sender's idempotency key, so one sender's ids never collide with
  * another's: no one learns of, or claims first, an id someone else uses.
  */
@@ -48,6 +54,8 @@ final class MessageTable {
     /** On a group conversation's rows only: how many members it has, and its title if it has one. */
     static final String GROUP_MEMBERS = "group_members";
     static final String GROUP_TITLE = "group_title";
+    static final String MEMBERS = "members";
+    static final String MEMBERS_VERSION = "members_version";
 
     static final String MESSAGE_PREFIX = "MSG#";
     static final String GROUP_ROW_PREFIX = "GRP#";
@@ -55,6 +63,8 @@ final class MessageTable {
     static final String PAIR_PREFIX = "PAIR#";
     private static final String MESSAGE_ID_SK = "MSGID";
     private static final String PAIR_SK = "PAIR";
+    private static final String MEMBERS_PREFIX = "MEMBERS#";
+    private static final String MEMBERS_SK = "MEMBERS";
 
     private MessageTable() {
     }
@@ -167,6 +177,45 @@ final class MessageTable {
 
     static MessageGroupId pairGroup(Map<String, AttributeValue> pairItem) {
         return new MessageGroupId(uuid(pairItem, PAIR_GROUP_UUID));
+    }
+
+    static Map<String, AttributeValue> membersKey(MessageGroupId group) {
+        return Map.of(PK, s(MEMBERS_PREFIX + group), SK, s(MEMBERS_SK));
+    }
+
+    static Map<String, AttributeValue> membersItem(GroupMembers members) {
+        Map<String, AttributeValue> item = new HashMap<>(membersKey(members.group()));
+        item.put(MEMBERS_VERSION, n(members.version()));
+        item.put(MEMBERS, AttributeValue.fromL(members.members().stream()
+                .map(member -> AttributeValue.fromM(Map.of(
+                        USER_UUID, s(member.id().toString()),
+                        USER_HANDLE, s(member.handle().value()),
+                        USER_DISPLAY_NAME, s(member.displayName()))))
+                .toList()));
+        members.title().ifPresent(title -> item.put(GROUP_TITLE, s(title.value())));
+        return item;
+    }
+
+    static GroupMembers groupMembers(Map<String, AttributeValue> item) {
+        MessageGroupId group = new MessageGroupId(UUID.fromString(text(item, PK).substring(MEMBERS_PREFIX.length())));
+        AttributeValue members = item.get(MEMBERS);
+        if (members == null || !members.hasL()) {
+            throw new IllegalArgumentException("the members item of group " + group + " lacks its list of members");
+        }
+        return new GroupMembers(group, Optional.ofNullable(item.get(GROUP_TITLE)).flatMap(MessageTable::storedTitle),
+                members.l().stream().map(member -> user(member.m())).toList(), version(item));
+    }
+
+    static long version(Map<String, AttributeValue> membersItem) {
+        AttributeValue version = membersItem.get(MEMBERS_VERSION);
+        if (version == null || version.n() == null) {
+            throw new IllegalArgumentException("item " + membersItem.get(PK) + " lacks its " + MEMBERS_VERSION);
+        }
+        return Long.parseLong(version.n());
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 
     static AttributeValue s(String value) {

@@ -1,5 +1,6 @@
 package io.cruddur.messaging.adapters.inmemory;
 
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -7,6 +8,8 @@ import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
+import io.cruddur.messaging.core.port.MembershipChange;
+import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.NewMessageFeed;
@@ -54,6 +57,7 @@ public final class InMemoryMessagingPort implements MessagingPort {
     private final Map<UserId, NavigableMap<Instant, MessageGroupRow>> rowsByOwner = new HashMap<>();
     private final Map<MessageGroupId, Map<UserId, MessageGroupRow>> rowsByGroup = new HashMap<>();
     private final Map<UserPair, MessageGroupId> groupsByPair = new HashMap<>();
+    private final Map<MessageGroupId, GroupMembers> membersByGroup = new HashMap<>();
     private final List<NewMessageHandler> handlers = new CopyOnWriteArrayList<>();
 
     /**
@@ -131,12 +135,42 @@ public final class InMemoryMessagingPort implements MessagingPort {
             Message first = putMessage(conversation.first());
             conversation.rows().forEach(this::putRow);
             conversation.pair().ifPresent(pair -> groupsByPair.put(pair, first.groupId()));
+            conversation.groupMembers().ifPresent(members -> membersByGroup.put(first.groupId(), members));
             return new StartOutcome.Started(first);
         });
         if (outcome instanceof StartOutcome.Started started) {
             publish(started.first());
         }
         return outcome;
+    }
+
+    @Override
+    public Optional<GroupMembers> groupMembers(MessageGroupId group) {
+        return read(() -> Optional.ofNullable(membersByGroup.get(group)));
+    }
+
+    @Override
+    public MembershipOutcome changeMembers(MembershipChange change) {
+        MessageGroupId group = change.before().group();
+        return write(() -> {
+            Map<UserId, MessageGroupRow> stored = rowsByGroup.getOrDefault(group, Map.of());
+            boolean rowsAsRead = stored.size() == change.rowsBefore().size()
+                    && change.rowsBefore().stream().allMatch(row -> row.equals(stored.get(row.owner())));
+            if (!change.before().equals(membersByGroup.get(group)) || !rowsAsRead) {
+                return new MembershipOutcome.Outdated();
+            }
+            List<MessageGroupRow> rows = new ArrayList<>();
+            for (MessageGroupRow row : change.leaving()) {
+                removeRow(row);
+            }
+            for (MessageGroupRow row : change.staying()) {
+                removeRow(row);
+                rows.add(putRow(change.restated(row)));
+            }
+            change.joining().forEach(row -> rows.add(putRow(row)));
+            membersByGroup.put(group, change.after());
+            return new MembershipOutcome.Changed(change.after(), rows);
+        });
     }
 
     @Override
@@ -147,13 +181,13 @@ public final class InMemoryMessagingPort implements MessagingPort {
         return write(() -> {
             for (MessageGroupRow row : current) {
                 MessageGroupRow actual = rowsByGroup.getOrDefault(row.groupId(), Map.of()).get(row.owner());
-                if (actual == null || !actual.lastMessageAt().equals(row.lastMessageAt())) {
+                if (!row.equals(actual)) {
                     return new RowsAdvance.Outdated();
                 }
             }
             List<MessageGroupRow> moved = new ArrayList<>();
             for (MessageGroupRow row : current) {
-                rowsByOwner.get(row.owner()).remove(row.lastMessageAt());
+                removeRow(row);
                 moved.add(putRow(row.advancedTo(lastMessage, lastMessageAt)));
             }
             return new RowsAdvance.Advanced(moved);
@@ -174,6 +208,15 @@ public final class InMemoryMessagingPort implements MessagingPort {
         owned.put(stored.lastMessageAt(), stored);
         rowsByGroup.computeIfAbsent(row.groupId(), id -> new LinkedHashMap<>()).put(row.owner(), stored);
         return stored;
+    }
+
+    private void removeRow(MessageGroupRow row) {
+        rowsByOwner.get(row.owner()).remove(row.lastMessageAt());
+        Map<UserId, MessageGroupRow> groupRows = rowsByGroup.get(row.groupId());
+        groupRows.remove(row.owner());
+        if (groupRows.isEmpty()) {
+            rowsByGroup.remove(row.groupId());
+        }
     }
 
     /** The first microsecond from {@code wanted} on that no item of this partition holds. */

@@ -1,5 +1,6 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -7,6 +8,8 @@ import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
+import io.cruddur.messaging.core.port.MembershipChange;
+import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.RowsAdvance;
@@ -53,6 +56,16 @@ class ForwardingMessagingPort implements MessagingPort {
     @Override
     public StartOutcome startConversation(NewConversation conversation) {
         return storage.startConversation(conversation);
+    }
+
+    @Override
+    public Optional<GroupMembers> groupMembers(MessageGroupId group) {
+        return storage.groupMembers(group);
+    }
+
+    @Override
+    public MembershipOutcome changeMembers(MembershipChange change) {
+        return storage.changeMembers(change);
     }
 
     @Override

@@ -52,6 +52,8 @@ public sealed interface Counterpart {
     record Group(Optional<GroupTitle> title, String displayName, int members) implements Counterpart {
         /** How many other members' names make up the name of a group without a title. */
         static final int NAMES_SHOWN = 3;
+        /** The name of a group without a title whose other members have all left. */
+        static final String NOBODY_ELSE = "Nobody else";
 
         /**
          * Requires every component and at least one member.
@@ -71,17 +73,19 @@ public sealed interface Counterpart {
 
         /**
          * {@return the group as {@code owner} sees it: its title, or the names of the first other
-         * members, "and N more" when there are further ones}
+         * members, "and N more" when there are further ones; "Nobody else" when everyone else left}
          *
          * @param title   the group's title, if any
          * @param owner   the member whose row this is
          * @param members every member, in the order they were named, the owner among them
-         * @throws IllegalArgumentException when there is nobody but the owner and no title
          */
         public static Group seenBy(Optional<GroupTitle> title, UserId owner, List<User> members) {
             List<String> others = members.stream().filter(member -> !member.id().equals(owner))
                     .map(User::displayName).toList();
             String name = title.map(GroupTitle::value).orElseGet(() -> {
+                if (others.isEmpty()) {
+                    return NOBODY_ELSE;
+                }
                 String shown = String.join(", ", others.subList(0, Math.min(NAMES_SHOWN, others.size())));
                 return others.size() > NAMES_SHOWN ? shown + " and " + (others.size() - NAMES_SHOWN) + " more" : shown;
             });

@@ -1,5 +1,6 @@
 package io.cruddur.messaging.core.port;
 
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -22,6 +23,8 @@ import java.util.Optional;
  *       or blocks, an id they did not use);</li>
  *   <li>a pair of users has at most one pair conversation, however many start it at once (group
  *       conversations of the same people may be several);</li>
+ *   <li>a group conversation's members are read consistently: what the last change wrote, never
+ *       older (a pair's members never change);</li>
  *   <li>multi-item writes are atomic.</li>
  * </ul>
  * Failures of the storage itself surface as a {@code MessagingException} with
@@ -72,7 +75,8 @@ public interface MessagingPort {
     List<MessageGroupRow> rowsOfGroup(MessageGroupId group);
 
     /**
-     * Creates a group with every member's row and its first message, all or nothing, unless the
+     * Creates a group with every member's row and its first message (and, for a group
+     * conversation, its {@link GroupMembers}), all or nothing, unless the
      * sender already used the message id or, for a pair, the pair already has a group; then
      * nothing is written. When both hold, the answer is {@link StartOutcome.PairExists}: the
      * caller then appends to that group, where the taken id is found as for any send. A group
@@ -90,8 +94,29 @@ public interface MessagingPort {
     int MAX_ROWS_PER_ADVANCE = 50;
 
     /**
+     * {@return a group conversation's members, as the last change left them; empty for a pair
+     * conversation or an unknown group}
+     *
+     * @param group the group
+     */
+    Optional<GroupMembers> groupMembers(MessageGroupId group);
+
+    /**
+     * Changes a group conversation's members and every row with them, all or nothing: only if the
+     * members are still {@link MembershipChange#before()} (same version) and every row is still
+     * exactly as read; {@link MembershipOutcome.Outdated} otherwise, and then nothing changed.
+     * Staying members' rows keep their time, leaving members' rows go, joining members' rows are
+     * stored at the group's latest message (or the next free microsecond of their owner's rows).
+     *
+     * @param change the members as read, as wanted, and every member's row as read
+     * @return {@link MembershipOutcome.Changed} with the members and rows as stored, or
+     *         {@link MembershipOutcome.Outdated}
+     */
+    MembershipOutcome changeMembers(MembershipChange change);
+
+    /**
      * Moves rows of one group to a newer message, all of them or none: only if every row is still
-     * exactly as given (same time); {@link RowsAdvance.Outdated} when another writer moved one
+     * exactly as given (same time, and showing the same members); {@link RowsAdvance.Outdated} when another writer moved one
      * first, and then nothing changed. At most {@link #MAX_ROWS_PER_ADVANCE} rows.
      *
      * @param current       the rows as the caller last saw them, all of one group

@@ -1,6 +1,7 @@
 package io.cruddur.messaging.core.port;
 
 import io.cruddur.messaging.core.domain.Counterpart;
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -79,13 +80,18 @@ public record NewConversation(User starter, List<User> recipients, Optional<Grou
 
     /** {@return every member's row, at the first message, in the order of {@link #members()}} */
     public List<MessageGroupRow> rows() {
-        Optional<UserPair> pair = pair();
-        List<User> members = members();
-        return members.stream().map(owner -> new MessageGroupRow(owner.id(), first.groupId(),
-                        pair.isPresent() ? new Counterpart.Person(other(owner)) : Counterpart.Group.seenBy(title, owner.id(),
-                                members),
-                        first.text(), first.createdAt()))
+        Optional<GroupMembers> group = groupMembers();
+        return members().stream().map(owner -> group.isPresent()
+                        ? group.get().rowOf(owner.id(), first.text(), first.createdAt())
+                        : new MessageGroupRow(owner.id(), first.groupId(), new Counterpart.Person(other(owner)),
+                                first.text(), first.createdAt()))
                 .toList();
+    }
+
+    /** {@return the members of a group conversation as it starts; empty for a pair, whose members never change} */
+    public Optional<GroupMembers> groupMembers() {
+        return pair().isPresent() ? Optional.empty()
+                : Optional.of(GroupMembers.started(first.groupId(), title, members()));
     }
 
     /** {@return the pair, for a pair conversation; empty for a group} */

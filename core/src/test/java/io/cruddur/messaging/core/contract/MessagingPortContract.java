@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.cruddur.messaging.core.domain.Counterpart;
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -16,6 +17,8 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.AppendOutcome;
+import io.cruddur.messaging.core.port.MembershipChange;
+import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.Slice;
@@ -513,6 +516,191 @@ public abstract class MessagingPortContract {
         assertThat(outcome).isEqualTo(new StartOutcome.MessageIdTaken(sent));
         assertThat(port.rowsOfGroup(reused.groupId())).isEmpty();
         assertThat(port.messages(reused.groupId(), SliceQuery.newest(10))).isEqualTo(Slice.empty());
+    }
+
+    @Test
+    void a_group_keeps_its_members_in_the_order_named_and_a_pair_or_an_unknown_group_has_none() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Optional<GroupTitle> title = Optional.of(new GroupTitle("Weekend"));
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        Message pairHello = message(newGroup(), andrew, "just us", T0);
+
+        port.startConversation(new NewConversation(andrew, List.of(londo, bayko), title, hello));
+        port.startConversation(new NewConversation(andrew, bayko, pairHello));
+
+        assertThat(port.groupMembers(hello.groupId()))
+                .contains(new GroupMembers(hello.groupId(), title, List.of(andrew, londo, bayko), 1));
+        assertThat(port.groupMembers(pairHello.groupId())).isEmpty();
+        assertThat(port.groupMembers(newGroup())).isEmpty();
+    }
+
+    @Test
+    void members_who_join_get_rows_at_the_latest_message_and_every_row_shows_the_new_members() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        User mara = user("mara");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+        GroupMembers after = before.with(List.of(mara));
+
+        MembershipOutcome outcome = port.changeMembers(
+                new MembershipChange(before, after, port.rowsOfGroup(hello.groupId())));
+
+        assertThat(outcome).isInstanceOf(MembershipOutcome.Changed.class);
+        assertThat(port.groupMembers(hello.groupId())).contains(after);
+        assertThat(after.members()).containsExactly(andrew, bayko, londo, mara);
+        assertThat(port.rowsOfGroup(hello.groupId())).containsExactlyInAnyOrderElementsOf(
+                ((MembershipOutcome.Changed) outcome).rows())
+                .hasSize(4)
+                .allSatisfy(row -> {
+                    assertThat(row.lastMessageAt()).isEqualTo(T0);
+                    assertThat(row.lastMessage()).isEqualTo(hello.text());
+                    assertThat(row.counterpart().members()).isEqualTo(4);
+                });
+        assertThat(port.groupRows(mara.id(), SliceQuery.newest(10)).items()).extracting(MessageGroupRow::counterpart)
+                .containsExactly(new Counterpart.Group(Optional.empty(),
+                        andrew.displayName() + ", " + bayko.displayName() + ", " + londo.displayName(), 4));
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items()).extracting(MessageGroupRow::counterpart)
+                .containsExactly(new Counterpart.Group(Optional.empty(),
+                        andrew.displayName() + ", " + londo.displayName() + ", " + mara.displayName(), 4));
+    }
+
+    @Test
+    void a_member_who_leaves_loses_their_row_and_the_others_show_one_member_fewer() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Optional<GroupTitle> title = Optional.of(new GroupTitle("Weekend"));
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), title, hello));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+
+        port.changeMembers(new MembershipChange(before, before.without(bayko.id()), port.rowsOfGroup(hello.groupId())));
+
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10))).isEqualTo(Slice.empty());
+        assertThat(port.rowsOfGroup(hello.groupId())).extracting(MessageGroupRow::owner, row -> row.counterpart())
+                .containsExactlyInAnyOrder(
+                        tuple(andrew.id(), new Counterpart.Group(title, "Weekend", 2)),
+                        tuple(londo.id(), new Counterpart.Group(title, "Weekend", 2)));
+        assertThat(port.groupMembers(hello.groupId()).orElseThrow().members()).containsExactly(andrew, londo);
+    }
+
+    @Test
+    void when_the_last_member_leaves_the_group_keeps_no_rows_and_no_members() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+
+        for (User leaving : List.of(bayko, andrew, londo)) {
+            GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+            assertThat(port.changeMembers(new MembershipChange(before, before.without(leaving.id()),
+                    port.rowsOfGroup(hello.groupId())))).isInstanceOf(MembershipOutcome.Changed.class);
+        }
+
+        assertThat(port.rowsOfGroup(hello.groupId())).isEmpty();
+        assertThat(port.groupMembers(hello.groupId())).map(GroupMembers::members).contains(List.of());
+        assertThat(port.messages(hello.groupId(), SliceQuery.newest(10)).items()).containsExactly(hello);
+    }
+
+    @Test
+    void a_change_from_members_another_change_replaced_writes_nothing() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+        List<MessageGroupRow> rows = port.rowsOfGroup(hello.groupId());
+        GroupMembers withMara = before.with(List.of(user("mara")));
+        port.changeMembers(new MembershipChange(before, withMara, rows));
+
+        MembershipOutcome late = port.changeMembers(new MembershipChange(before, before.with(List.of(user("kai"))),
+                port.rowsOfGroup(hello.groupId()).stream().filter(row -> before.includes(row.owner())).toList()));
+
+        assertThat(late).isEqualTo(new MembershipOutcome.Outdated());
+        assertThat(port.groupMembers(hello.groupId())).contains(withMara);
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(4);
+    }
+
+    @Test
+    void a_change_over_rows_a_new_message_moved_meanwhile_writes_nothing() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+        List<MessageGroupRow> read = port.rowsOfGroup(hello.groupId());
+        port.advanceGroupRows(read, new MessageText("news"), T0.plusSeconds(5));
+
+        MembershipOutcome outcome = port.changeMembers(new MembershipChange(before, before.without(bayko.id()), read));
+
+        assertThat(outcome).isEqualTo(new MembershipOutcome.Outdated());
+        assertThat(port.groupMembers(hello.groupId())).contains(before);
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(3)
+                .allSatisfy(row -> assertThat(row.lastMessageAt()).isEqualTo(T0.plusSeconds(5)));
+    }
+
+    @Test
+    void an_advance_of_rows_read_before_a_change_of_members_writes_nothing() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+        List<MessageGroupRow> read = port.rowsOfGroup(hello.groupId());
+        GroupMembers after = before.with(List.of(user("mara")));
+        port.changeMembers(new MembershipChange(before, after, read));
+
+        RowsAdvance stale = port.advanceGroupRows(read, new MessageText("news"), T0.plusSeconds(5));
+
+        assertThat(stale).isEqualTo(new RowsAdvance.Outdated());
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(4)
+                .allSatisfy(row -> assertThat(row.counterpart().members()).isEqualTo(4));
+    }
+
+    @Test
+    void a_joining_members_row_that_meets_another_of_their_rows_takes_the_next_microsecond() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        User mara = user("mara");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        Message maraOwn = message(newGroup(), mara, "elsewhere", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+        port.startConversation(new NewConversation(mara, bayko, maraOwn));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+
+        port.changeMembers(new MembershipChange(before, before.with(List.of(mara)), port.rowsOfGroup(hello.groupId())));
+
+        assertThat(port.groupRows(mara.id(), SliceQuery.newest(10)).items())
+                .extracting(MessageGroupRow::groupId, MessageGroupRow::lastMessageAt)
+                .containsExactly(
+                        tuple(hello.groupId(), T0.plus(1, ChronoUnit.MICROS)),
+                        tuple(maraOwn.groupId(), T0));
+    }
+
+    @Test
+    void a_group_grows_to_the_largest_size_in_one_change() {
+        List<User> members = IntStream.range(0, MessagingPort.MAX_ROWS_PER_ADVANCE)
+                .mapToObj(i -> user("member" + i)).toList();
+        Message hello = message(newGroup(), members.get(0), "hello all", T0);
+        port.startConversation(new NewConversation(members.get(0), members.subList(1, 3), Optional.empty(), hello));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+
+        MembershipOutcome outcome = port.changeMembers(new MembershipChange(before, before.with(members),
+                port.rowsOfGroup(hello.groupId())));
+
+        assertThat(outcome).isInstanceOf(MembershipOutcome.Changed.class);
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(MessagingPort.MAX_ROWS_PER_ADVANCE)
+                .allSatisfy(row -> assertThat(row.counterpart().members()).isEqualTo(MessagingPort.MAX_ROWS_PER_ADVANCE));
     }
 
     /** A started conversation of {@code count} messages, "message 1" to "message N", one second apart. */
