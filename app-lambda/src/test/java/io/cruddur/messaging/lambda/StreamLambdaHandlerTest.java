@@ -15,6 +15,7 @@ import io.cruddur.messaging.core.cache.CacheSettings;
 import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.GroupNews;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.usecase.NewsPublisher;
@@ -129,7 +130,7 @@ class StreamLambdaHandlerTest {
         port.startConversation(new NewConversation(andrew, bayko, hello));
         Message reply = stored("reply", 1);
         InMemoryNewsBus bus = new InMemoryNewsBus();
-        BlockingQueue<MessageNews> heard = new LinkedBlockingQueue<>();
+        BlockingQueue<GroupNews> heard = new LinkedBlockingQueue<>();
         bus.subscribe(heard::add);
         AtomicInteger flushes = new AtomicInteger();
         StreamLambdaHandler handler = new StreamLambdaHandler(flushes::incrementAndGet);
@@ -147,7 +148,7 @@ class StreamLambdaHandlerTest {
         Message reply = stored("news over postgres", 1);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
              PostgresNewsBus host = new PostgresNewsBus(postgres.getPostgresDatabase(), postgres.getPostgresDatabase())) {
-            BlockingQueue<MessageNews> heard = new LinkedBlockingQueue<>();
+            BlockingQueue<GroupNews> heard = new LinkedBlockingQueue<>();
             host.subscribe(heard::add);
             awaitListening(host);
             LambdaContainer container = LambdaContainer.from(Map.of(

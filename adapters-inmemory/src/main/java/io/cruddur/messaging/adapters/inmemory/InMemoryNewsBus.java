@@ -1,6 +1,6 @@
 package io.cruddur.messaging.adapters.inmemory;
 
-import io.cruddur.messaging.core.port.MessageNews;
+import io.cruddur.messaging.core.port.GroupNews;
 import io.cruddur.messaging.core.port.NewsBus;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,22 +15,22 @@ import org.slf4j.LoggerFactory;
 public final class InMemoryNewsBus implements NewsBus {
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryNewsBus.class);
 
-    private final List<Consumer<MessageNews>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<GroupNews>> subscribers = new CopyOnWriteArrayList<>();
 
     @Override
-    public void publish(MessageNews news) {
-        for (Consumer<MessageNews> subscriber : subscribers) {
+    public void publish(GroupNews news) {
+        for (Consumer<GroupNews> subscriber : subscribers) {
             try {
                 subscriber.accept(news);
             } catch (RuntimeException failed) {
-                LOG.warn("a news subscriber failed on message {}", news.message(), failed);
+                LOG.warn("a news subscriber failed on news of group {}", news.group(), failed);
             }
         }
     }
 
     @Override
-    public Subscription subscribe(Consumer<MessageNews> subscriber) {
-        Consumer<MessageNews> registered = subscriber::accept;
+    public Subscription subscribe(Consumer<GroupNews> subscriber) {
+        Consumer<GroupNews> registered = subscriber::accept;
         subscribers.add(registered);
         return () -> subscribers.remove(registered);
     }

@@ -6,22 +6,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.cache.CacheSettings;
+import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
+import io.cruddur.messaging.core.port.MembershipChange;
+import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.NewsBus;
 import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +149,55 @@ class CachingTest {
         send(otherProcess, group, 5);
 
         assertThat(countingStorage.membershipReads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void members_read_just_before_a_change_are_not_remembered_once_the_change_is_forgotten() throws Exception {
+        User londo = register("londo", Optional.empty());
+        Message first = new Message(new MessageId(UUID.randomUUID()), new MessageGroupId(UUID.randomUUID()), andrew,
+                new MessageText("hello both"), Instant.parse("2026-03-01T09:00:00Z"));
+        storage.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), first));
+        MessageGroupId group = first.groupId();
+        CountDownLatch readUnderWay = new CountDownLatch(1);
+        CountDownLatch finishRead = new CountDownLatch(1);
+        Memberships memberships = new Memberships(new ForwardingMessagingPort(storage) {
+            @Override
+            public Optional<GroupMembers> groupMembers(MessageGroupId asked) {
+                Optional<GroupMembers> read = super.groupMembers(asked);
+                readUnderWay.countDown();
+                awaitQuietly(finishRead);
+                return read;
+            }
+        }, CacheSettings.DEFAULT);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<Set<UserId>>> oldRead = threads.submit(() -> memberships.of(group));
+            readUnderWay.await();
+            GroupMembers before = storage.groupMembers(group).orElseThrow();
+            storage.changeMembers(new MembershipChange(before, before.without(bayko.id()), storage.rowsOfGroup(group)));
+            Future<?> forgetting = threads.submit(() -> memberships.forget(group));
+            try {
+                forgetting.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException waitsForTheRead) {
+                // as it should: forgetting waits for the read under way, then drops what it read
+            }
+            finishRead.countDown();
+            assertThat(oldRead.get(10, TimeUnit.SECONDS)).contains(Set.of(andrew.id(), bayko.id(), londo.id()));
+            forgetting.get(10, TimeUnit.SECONDS);
+
+            assertThat(memberships.of(group)).contains(Set.of(andrew.id(), londo.id()));
+        } finally {
+            finishRead.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void send(Messaging messaging, MessageGroupId group, int times) {

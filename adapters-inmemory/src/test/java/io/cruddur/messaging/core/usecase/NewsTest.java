@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cruddur.messaging.adapters.inmemory.InMemoryMessagingPort;
 import io.cruddur.messaging.adapters.inmemory.InMemoryNewsBus;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
+import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.MessagingPort;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -26,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** News of new messages between hosts: two facades on one store and one bus stand for two hosts. */
+/** News of new messages and changed members between hosts: two facades on one store and one bus stand for two hosts. */
 class NewsTest {
     private final InMemoryMessagingPort storage = new InMemoryMessagingPort();
     private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
@@ -115,6 +119,38 @@ class NewsTest {
         assertThat(listener.members).containsExactly(Set.of(andrew.id(), bayko.id(), londo.id()));
     }
 
+    @Test
+    void a_member_who_leaves_on_one_host_is_refused_at_once_on_another_that_remembered_the_members()
+            throws InterruptedException {
+        Messaging writingHost = host(storage);
+        Messaging otherHost = listeningHost(storage);
+        MessageGroupId group = startGroup(writingHost);
+        otherHost.listMessages(new ListMessagesQuery(bayko, group, PageRequest.first()));
+
+        writingHost.leaveGroup(bayko, group);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && stillReads(otherHost, bayko, group)) {
+            Thread.sleep(5);
+        }
+        World.assertRefused(() -> otherHost.listMessages(new ListMessagesQuery(bayko, group, PageRequest.first())),
+                ErrorCode.NOT_A_MEMBER);
+    }
+
+    @Test
+    void a_host_tells_its_listening_members_that_the_members_changed() throws InterruptedException {
+        Messaging writingHost = host(storage);
+        Listener listener = new Listener(Set.of(londo.id()));
+        listeningHost(storage).subscribeToNews(listener);
+        MessageGroupId group = startGroup(writingHost);
+        User gkar = register("gkar");
+
+        writingHost.addMembers(new AddMembersCommand(andrew, group, List.of(gkar.handle())));
+
+        assertThat(listener.changes.poll(10, TimeUnit.SECONDS))
+                .isEqualTo(Map.entry(group, Set.of(andrew.id(), bayko.id(), londo.id(), gkar.id())));
+    }
+
     /** A host that moves group rows as messages are stored. */
     private Messaging host(MessagingPort port) {
         return Messaging.builder().messages(port).users(directory).newMessageFeed(storage.feed()).newsBus(bus).build();
@@ -123,6 +159,20 @@ class NewsTest {
     /** A host that serves requests but reads no feed: it hears of new messages through the bus alone. */
     private Messaging listeningHost(MessagingPort port) {
         return Messaging.builder().messages(port).users(directory).newsBus(bus).build();
+    }
+
+    private MessageGroupId startGroup(Messaging messaging) {
+        return messaging.startGroup(new StartGroupCommand(andrew, List.of(bayko.handle(), londo.handle()),
+                Optional.empty(), new MessageText("hello"), Optional.empty())).groupId();
+    }
+
+    private static boolean stillReads(Messaging host, User member, MessageGroupId group) {
+        try {
+            host.listMessages(new ListMessagesQuery(member, group, PageRequest.first()));
+            return true;
+        } catch (MessagingException refused) {
+            return false;
+        }
     }
 
     private MessageGroupId start(Messaging messaging) {
@@ -140,6 +190,7 @@ class NewsTest {
         private final Set<UserId> here;
         private final BlockingQueue<Message> heard = new LinkedBlockingQueue<>();
         private final List<Set<UserId>> members = new CopyOnWriteArrayList<>();
+        private final BlockingQueue<Map.Entry<MessageGroupId, Set<UserId>>> changes = new LinkedBlockingQueue<>();
         /** How often the host was asked whether it listens for a group: the last step before a read. */
         private final AtomicInteger asked = new AtomicInteger();
 
@@ -168,6 +219,11 @@ class NewsTest {
             Message message = heard.poll(10, TimeUnit.SECONDS);
             assertThat(message).as("a message heard").isNotNull();
             return message;
+        }
+
+        @Override
+        public void membersChanged(MessageGroupId group, Set<UserId> groupMembers) {
+            changes.add(Map.entry(group, groupMembers));
         }
 
         @Override

@@ -2,6 +2,8 @@ package io.cruddur.messaging.adapters.postgres;
 
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.port.GroupNews;
+import io.cruddur.messaging.core.port.MembersNews;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.NewsBus;
 import java.sql.Array;
@@ -34,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * commit takes a cluster-wide lock, so few and short ones keep it cheap). Listening uses one
  * connection of its own, outside the pool; when it is lost it is opened again with back-off, and
  * news sent meanwhile is missed (the bus is at most once). A payload names the message,
- * {@code v1 {group} {message} {created_at}}: about 110 bytes whatever the message or the group,
- * well under {@code NOTIFY}'s 8000.
+ * {@code v1 {group} {message} {created_at}}, or the group whose members changed,
+ * {@code v1 members {group}}: at most about 110 bytes whatever the message or the group, well
+ * under {@code NOTIFY}'s 8000.
  */
 public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     /** The channel news travels on. */
@@ -43,6 +46,7 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     static final String APPLICATION_NAME = "cruddur-news";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresNewsBus.class);
     private static final String VERSION = "v1";
+    private static final String MEMBERS = "members";
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int MAX_PER_STATEMENT = 500;
     private static final Duration POLL = PostgresListener.POLL;
@@ -52,7 +56,7 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     /** News queued or being sent; {@link #flush} waits for it to reach zero. */
     private final AtomicInteger unsent = new AtomicInteger();
     private final Object sentSignal = new Object();
-    private final List<Consumer<MessageNews>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<GroupNews>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread publisher;
     private final Optional<PostgresListener> listener;
     private volatile boolean running = true;
@@ -96,11 +100,11 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     }
 
     @Override
-    public void publish(MessageNews news) {
+    public void publish(GroupNews news) {
         unsent.incrementAndGet();
         if (!outbox.offer(payload(news))) {
             sent(1);
-            LOG.warn("news of message {} dropped: {} pieces wait to be published", news.message(), QUEUE_CAPACITY);
+            LOG.warn("news of group {} dropped: {} pieces wait to be published", news.group(), QUEUE_CAPACITY);
         }
     }
 
@@ -132,8 +136,8 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     }
 
     @Override
-    public Subscription subscribe(Consumer<MessageNews> subscriber) {
-        Consumer<MessageNews> registered = subscriber::accept;
+    public Subscription subscribe(Consumer<GroupNews> subscriber) {
+        Consumer<GroupNews> registered = subscriber::accept;
         subscribers.add(registered);
         return () -> subscribers.remove(registered);
     }
@@ -151,20 +155,29 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
         listener.ifPresent(PostgresListener::close);
     }
 
-    static String payload(MessageNews news) {
-        return String.join(" ", VERSION, news.group().toString(), news.message().toString(),
-                news.createdAt().toString());
+    static String payload(GroupNews news) {
+        if (news instanceof MessageNews message) {
+            return String.join(" ", VERSION, message.group().toString(), message.message().toString(),
+                    message.createdAt().toString());
+        }
+        return String.join(" ", VERSION, MEMBERS, news.group().toString());
     }
 
     /** The news in a payload, or null when it is not one of ours (anyone who can connect may notify). */
-    static MessageNews parse(String payload) {
+    static GroupNews parse(String payload) {
         String[] fields = payload.split(" ", -1);
-        if (fields.length != 4 || !VERSION.equals(fields[0])) {
+        if (!VERSION.equals(fields[0])) {
             return null;
         }
         try {
-            return new MessageNews(new MessageGroupId(UUID.fromString(fields[1])),
-                    new MessageId(UUID.fromString(fields[2])), Instant.parse(fields[3]));
+            if (fields.length == 3 && MEMBERS.equals(fields[1])) {
+                return new MembersNews(new MessageGroupId(UUID.fromString(fields[2])));
+            }
+            if (fields.length == 4) {
+                return new MessageNews(new MessageGroupId(UUID.fromString(fields[1])),
+                        new MessageId(UUID.fromString(fields[2])), Instant.parse(fields[3]));
+            }
+            return null;
         } catch (IllegalArgumentException | DateTimeParseException malformed) {
             return null;
         }
@@ -222,16 +235,16 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     }
 
     private void dispatch(String payload) {
-        MessageNews news = parse(payload);
+        GroupNews news = parse(payload);
         if (news == null) {
             LOG.debug("a notification on {} that is not news was passed over", CHANNEL);
             return;
         }
-        for (Consumer<MessageNews> subscriber : subscribers) {
+        for (Consumer<GroupNews> subscriber : subscribers) {
             try {
                 subscriber.accept(news);
             } catch (RuntimeException failed) {
-                LOG.warn("a news subscriber failed on message {}", news.message(), failed);
+                LOG.warn("a news subscriber failed on news of group {}", news.group(), failed);
             }
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.port.GroupNews;
+import io.cruddur.messaging.core.port.MembersNews;
 import io.cruddur.messaging.core.port.MessageNews;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -37,8 +39,8 @@ class PostgresNewsBusTest {
 
     @Test
     void news_published_on_one_host_reaches_every_host_the_publisher_included() throws Exception {
-        BlockingQueue<MessageNews> heardOnA = subscribe(hostA);
-        BlockingQueue<MessageNews> heardOnB = subscribe(hostB);
+        BlockingQueue<GroupNews> heardOnA = subscribe(hostA);
+        BlockingQueue<GroupNews> heardOnB = subscribe(hostB);
         awaitListening();
         MessageNews news = news();
 
@@ -51,14 +53,28 @@ class PostgresNewsBusTest {
     @Test
     void a_notification_is_small_and_read_back_as_published() {
         MessageNews news = news();
+        MembersNews members = new MembersNews(new MessageGroupId(UUID.randomUUID()));
 
         assertThat(PostgresNewsBus.payload(news)).hasSizeLessThan(120);
         assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(news))).isEqualTo(news);
+        assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(members))).isEqualTo(members);
+        assertThat(PostgresNewsBus.parse("v1 members not-a-uuid")).isNull();
+    }
+
+    @Test
+    void news_of_changed_members_reaches_the_other_host() throws Exception {
+        BlockingQueue<GroupNews> heardOnB = subscribe(hostB);
+        awaitListening();
+        MembersNews changed = new MembersNews(new MessageGroupId(UUID.randomUUID()));
+
+        hostA.publish(changed);
+
+        assertThat(heardOnB.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(changed);
     }
 
     @Test
     void a_host_whose_listening_connection_was_cut_listens_again_and_hears_later_news() throws Exception {
-        BlockingQueue<MessageNews> heard = subscribe(hostB);
+        BlockingQueue<GroupNews> heard = subscribe(hostB);
         awaitListening();
         try (Connection admin = database.getConnection(); Statement kill = admin.createStatement()) {
             kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'");
@@ -74,7 +90,7 @@ class PostgresNewsBusTest {
 
     @Test
     void a_notification_that_is_not_news_is_passed_over() throws Exception {
-        BlockingQueue<MessageNews> heard = subscribe(hostB);
+        BlockingQueue<GroupNews> heard = subscribe(hostB);
         awaitListening();
         try (Connection other = database.getConnection(); Statement notify = other.createStatement()) {
             notify.execute("NOTIFY " + PostgresNewsBus.CHANNEL + ", 'v1 not-a-uuid'");
@@ -103,7 +119,7 @@ class PostgresNewsBusTest {
 
     @Test
     void a_flush_returns_once_everything_published_was_sent() throws Exception {
-        BlockingQueue<MessageNews> heard = subscribe(hostB);
+        BlockingQueue<GroupNews> heard = subscribe(hostB);
         awaitListening();
         try (PostgresNewsBus function = PostgresNewsBus.publishingOnly(database)) {
             IntStream.range(0, 20).forEach(i -> function.publish(news()));
@@ -132,8 +148,8 @@ class PostgresNewsBusTest {
 
     @Test
     void a_closed_subscription_hears_no_more() throws Exception {
-        BlockingQueue<MessageNews> stillSubscribed = subscribe(hostB);
-        BlockingQueue<MessageNews> unsubscribed = new LinkedBlockingQueue<>();
+        BlockingQueue<GroupNews> stillSubscribed = subscribe(hostB);
+        BlockingQueue<GroupNews> unsubscribed = new LinkedBlockingQueue<>();
         hostB.subscribe(unsubscribed::add).close();
         awaitListening();
 
@@ -143,8 +159,8 @@ class PostgresNewsBusTest {
         assertThat(unsubscribed).isEmpty();
     }
 
-    private static BlockingQueue<MessageNews> subscribe(PostgresNewsBus bus) {
-        BlockingQueue<MessageNews> heard = new LinkedBlockingQueue<>();
+    private static BlockingQueue<GroupNews> subscribe(PostgresNewsBus bus) {
+        BlockingQueue<GroupNews> heard = new LinkedBlockingQueue<>();
         bus.subscribe(heard::add);
         return heard;
     }

@@ -1,6 +1,7 @@
 package io.cruddur.messaging.core.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.UserId;
@@ -8,20 +9,24 @@ import io.cruddur.messaging.core.port.MessagingPort;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Who belongs to which group. A group's members never change once it exists, so a found group
- * can be remembered safely; an unknown group is not remembered, as it may be created next.
+ * Who belongs to which group. A group conversation's members are read from its stored
+ * {@link GroupMembers}, which a change of members replaces: whoever changes them calls
+ * {@link #forget}, here and (through the news bus) on every other host. A pair's members never
+ * change; they are the owners of its rows. An unknown group is not remembered, as it may be
+ * created next.
  */
 public final class Memberships {
     private final MessagingPort messages;
     private final Cache<MessageGroupId, Set<UserId>> members;
 
     /**
-     * Memberships read from storage's group rows; public for the facade, which shares one among its use cases.
+     * Memberships read from storage; public for the facade, which shares one among its use cases.
      *
-     * @param messages where a group's rows, and so its members, are read
+     * @param messages where a group's members, or a pair's rows, are read
      * @param settings the bounds of the cache
      */
     public Memberships(MessagingPort messages, CacheSettings settings) {
@@ -30,27 +35,21 @@ public final class Memberships {
     }
 
     /**
-     * {@return the members of a group, or empty when no such group exists}
+     * {@return the members of a group (none once everyone has left a group conversation), or
+     * empty when no such group exists}
      *
      * @param group the group
      */
     public Optional<Set<UserId>> of(MessageGroupId group) {
-        Set<UserId> hit = members.getIfPresent(group);
-        if (hit != null) {
-            return Optional.of(hit);
-        }
-        List<MessageGroupRow> rows = messages.rowsOfGroup(group);
-        Set<UserId> found = rows.stream()
-                .map(MessageGroupRow::owner)
-                .collect(Collectors.toUnmodifiableSet());
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        // a read that lagged behind the group's creation is used, never kept
-        if (MessageGroupRow.wholeGroup(rows)) {
-            members.put(group, found);
-        }
-        return Optional.of(found);
+        AtomicReference<Optional<Set<UserId>>> read = new AtomicReference<>(Optional.empty());
+        // Loaded inside the cache, so a forget() while the read is under way waits for it and then
+        // drops what it read: a change of members is never hidden by a read from before it.
+        Set<UserId> kept = members.get(group, unknown -> {
+            Read found = read(unknown);
+            read.set(found.members());
+            return found.keep() ? found.members().orElse(null) : null;
+        });
+        return kept != null ? Optional.of(kept) : read.get();
     }
 
     /**
@@ -61,5 +60,31 @@ public final class Memberships {
      */
     public void remember(MessageGroupId group, Set<UserId> groupMembers) {
         members.put(group, Set.copyOf(groupMembers));
+    }
+
+    /**
+     * Forgets a group's members, whose change this process made or heard of; the next question reads them again.
+     *
+     * @param group the group whose members changed
+     */
+    public void forget(MessageGroupId group) {
+        members.invalidate(group);
+    }
+
+    private Read read(MessageGroupId group) {
+        Optional<GroupMembers> stored = messages.groupMembers(group);
+        if (stored.isPresent()) {
+            return new Read(Optional.of(stored.get().ids()), true);
+        }
+        List<MessageGroupRow> rows = messages.rowsOfGroup(group);
+        if (rows.isEmpty()) {
+            return new Read(Optional.empty(), false);
+        }
+        Set<UserId> owners = rows.stream().map(MessageGroupRow::owner).collect(Collectors.toUnmodifiableSet());
+        // a read of the index that lagged behind the pair's start is used, never kept
+        return new Read(Optional.of(owners), MessageGroupRow.wholeGroup(rows));
+    }
+
+    private record Read(Optional<Set<UserId>> members, boolean keep) {
     }
 }

@@ -37,7 +37,7 @@ public enum ErrorCode {
     GROUP_TITLE_INVALID("group_title_invalid", Kind.INVALID_INPUT),
     /** A group started with fewer other members than two (one, without a title, is a pair conversation). */
     GROUP_TOO_SMALL("group_too_small", Kind.INVALID_INPUT),
-    /** A group started with more members than the configured limit. */
+    /** A group started, or grown, past the configured limit of members. */
     GROUP_TOO_LARGE("group_too_large", Kind.INVALID_INPUT),
     /** A page cursor that is malformed, edited, signed with another key or for another list. */
     CURSOR_INVALID("cursor_invalid", Kind.BAD_REQUEST),
@@ -51,6 +51,8 @@ public enum ErrorCode {
     HANDLE_NOT_FOUND("handle_not_found", Kind.NOT_FOUND),
     /** A client message uuid the sender already used for a different message (other text or group). */
     MESSAGE_UUID_REUSED("message_uuid_reused", Kind.CONFLICT),
+    /** Adding people to, or leaving, a pair conversation, whose two members never change. */
+    PAIR_MEMBERS_FIXED("pair_members_fixed", Kind.CONFLICT),
     /** Registering a handle that exists, regardless of case. */
     HANDLE_TAKEN("handle_taken", Kind.CONFLICT),
     /** A Cognito user id that belongs to another user. */

@@ -3,7 +3,7 @@ package io.cruddur.messaging.core.port;
 import java.util.function.Consumer;
 
 /**
- * Carries {@link MessageNews} to every host of a deployment, the publishing one included, so
+ * Carries {@link GroupNews} (new messages, changed members) to every host of a deployment, the publishing one included, so
  * that each host can tell its own connected members. Delivery is at most once per subscriber:
  * news published while a host is cut off from the bus does not reach it (clients reload what
  * they missed when they reconnect). {@link #publish} never waits for subscribers.
@@ -15,7 +15,7 @@ public interface NewsBus {
      *
      * @param news the news to carry
      */
-    void publish(MessageNews news);
+    void publish(GroupNews news);
 
     /**
      * Hands {@code subscriber} every piece of news published from now on, until the subscription is closed.
@@ -24,7 +24,7 @@ public interface NewsBus {
      *                   publisher's), so it must be quick and never block
      * @return the subscription, to close when the news is no longer wanted
      */
-    Subscription subscribe(Consumer<MessageNews> subscriber);
+    Subscription subscribe(Consumer<GroupNews> subscriber);
 
     /** An open subscription; closing it twice is harmless. */
     interface Subscription extends AutoCloseable {
@@ -36,12 +36,12 @@ public interface NewsBus {
     static NewsBus none() {
         return new NewsBus() {
             @Override
-            public void publish(MessageNews news) {
+            public void publish(GroupNews news) {
                 // nobody listens
             }
 
             @Override
-            public Subscription subscribe(Consumer<MessageNews> subscriber) {
+            public Subscription subscribe(Consumer<GroupNews> subscriber) {
                 return () -> { };
             }
         };

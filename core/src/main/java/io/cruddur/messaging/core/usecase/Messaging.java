@@ -5,8 +5,10 @@ import io.cruddur.messaging.core.cache.CachingUserDirectory;
 import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
+import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
@@ -45,12 +47,14 @@ public final class Messaging implements AutoCloseable {
     private final SendMessage sendMessage;
     private final StartConversation startConversation;
     private final StartGroup startGroup;
+    private final ChangeMembers changeMembers;
     private final RefreshMessageGroups refreshMessageGroups;
     private final NewMessageFeed feed;
     private final MessagingPort messages;
     private final Memberships memberships;
     private final NewsBus news;
     private final NewsBus.Subscription userChanges;
+    private final NewsBus.Subscription membersNews;
 
     private Messaging(Builder builder) {
         MessagingPort messages = Objects.requireNonNull(builder.messages, "messages port");
@@ -68,6 +72,7 @@ public final class Messaging implements AutoCloseable {
                 builder.maxGroupMembers);
         this.messages = messages;
         this.news = builder.news;
+        this.changeMembers = new ChangeMembers(messages, users, memberships, news, builder.maxGroupMembers);
         RefreshListener publisher = new NewsPublisher(news);
         RefreshListener configured = builder.refreshListener;
         this.refreshMessageGroups = new RefreshMessageGroups(messages, (message, result) -> {
@@ -77,9 +82,11 @@ public final class Messaging implements AutoCloseable {
         this.feed = builder.feed;
         // Subscribed last, once nothing else can refuse the settings, and closed if the feed fails to start.
         this.userChanges = builder.userChanges.subscribe(users);
+        this.membersNews = news.subscribe(new MembershipForgetting(memberships));
         try {
             feed.start(refreshMessageGroups);
         } catch (RuntimeException notStarted) {
+            membersNews.close();
             userChanges.close();
             throw notStarted;
         }
@@ -157,6 +164,48 @@ public final class Messaging implements AutoCloseable {
     }
 
     /**
+     * A group's members, to one of them: a group conversation's in the order they joined, a
+     * pair's as the caller, then the other. Refused with {@code message_group_not_found},
+     * {@code not_a_member}.
+     *
+     * @param caller who asks
+     * @param group  the group
+     * @return the members
+     * @throws MessagingException when refused
+     */
+    public List<User> listMembers(User caller, MessageGroupId group) {
+        return changeMembers.members(caller, group);
+    }
+
+    /**
+     * People added to a group conversation by one of its members; they get a row at the group's
+     * latest message and read its whole history. People who are members already are passed
+     * over. Refused with {@code message_group_not_found}, {@code not_a_member},
+     * {@code pair_members_fixed}, {@code handle_not_found}, {@code group_too_large} (past
+     * {@link Builder#maxGroupMembers}).
+     *
+     * @param command who adds whom to which group
+     * @return the members now
+     * @throws MessagingException when refused
+     */
+    public GroupMembers addMembers(AddMembersCommand command) {
+        return changeMembers.add(command);
+    }
+
+    /**
+     * The caller leaves a group conversation: their row goes and they can no longer read or write
+     * it, on this host at once and on every host the news bus reaches. Leaving again changes
+     * nothing. Refused with {@code message_group_not_found}, {@code pair_members_fixed}.
+     *
+     * @param caller who leaves
+     * @param group  the group conversation
+     * @throws MessagingException when refused
+     */
+    public void leaveGroup(User caller, MessageGroupId group) {
+        changeMembers.leave(caller, group);
+    }
+
+    /**
      * Refreshes the group rows for a batch of newly stored messages, as a {@link NewMessageFeed} hands them over:
      * each group's rows move once, to its newest message in the batch; the listener hears of each
      * message once its group's rows have moved.
@@ -180,11 +229,12 @@ public final class Messaging implements AutoCloseable {
         return news.subscribe(new NewsDelivery(listener, memberships, messages))::close;
     }
 
-    /** Stops the feed of new messages and stops hearing of changed users. */
+    /** Stops the feed of new messages and stops hearing of changed users and members. */
     @Override
     public void close() {
         feed.close();
         userChanges.close();
+        membersNews.close();
     }
 
     /**
@@ -425,7 +475,7 @@ public final class Messaging implements AutoCloseable {
         }
 
         /**
-         * Sets the most members a group may start with, the starter included.
+         * Sets the most members a group may have, the starter included, when it starts and as people are added.
          *
          * @param members 3 to {@value StartGroup#MAX_MEMBERS} (the default), checked by {@link #build()}
          * @return this builder

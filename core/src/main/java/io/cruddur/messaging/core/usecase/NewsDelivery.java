@@ -1,8 +1,10 @@
 package io.cruddur.messaging.core.usecase;
 
 import io.cruddur.messaging.core.cache.Memberships;
+import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.UserId;
+import io.cruddur.messaging.core.port.GroupNews;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.MessagingPort;
 import java.util.Set;
@@ -15,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands news to a host's {@link NewsListener} off the bus's thread: the group's members and the
- * message are read from storage (a bus must never wait for storage), on one of a few lanes
+ * Hands news to a host's {@link NewsListener} off the bus's thread, forgetting a group's members
+ * first when the news says they changed: the group's members and the message are read from storage (a bus must never wait for storage), on one of a few lanes
  * chosen by group, so one group's news keeps its order. A lane that falls {@value #LANE_QUEUE}
  * pieces behind drops news (live events are best effort; pages catch up when they reconnect).
  */
-final class NewsDelivery implements Consumer<MessageNews> {
+final class NewsDelivery implements Consumer<GroupNews> {
     static final int LANES = 4;
     static final int LANE_QUEUE = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(NewsDelivery.class);
@@ -48,11 +50,30 @@ final class NewsDelivery implements Consumer<MessageNews> {
     }
 
     @Override
-    public void accept(MessageNews news) {
+    public void accept(GroupNews news) {
         try {
-            lanes[Math.floorMod(news.group().hashCode(), LANES)].execute(() -> deliver(news));
+            lanes[Math.floorMod(news.group().hashCode(), LANES)].execute(() -> {
+                if (news instanceof MessageNews message) {
+                    deliver(message);
+                } else {
+                    membersChanged(news.group());
+                }
+            });
         } catch (RejectedExecutionException behind) {
-            LOG.warn("news of message {} dropped: its delivery lane is {} behind", news.message(), LANE_QUEUE);
+            // members changed while their news was dropped are still read again at the cache's expiry
+            LOG.warn("news of group {} dropped: its delivery lane is {} behind", news.group(), LANE_QUEUE);
+        }
+    }
+
+    private void membersChanged(MessageGroupId group) {
+        try {
+            memberships.forget(group);
+            Set<UserId> members = memberships.of(group).orElse(Set.of());
+            if (listener.listensFor(members)) {
+                listener.membersChanged(group, members);
+            }
+        } catch (MessagingException unavailable) {
+            LOG.warn("news of group {}'s members not delivered: {}", group, unavailable.code().code());
         }
     }
 

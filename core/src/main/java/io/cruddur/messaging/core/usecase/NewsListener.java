@@ -1,12 +1,13 @@
 package io.cruddur.messaging.core.usecase;
 
 import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.UserId;
 import java.util.Set;
 
 /**
  * A host's side of the news: told of every new message, from whichever host stored it, once its
- * group's rows have moved. Asked first whether any member listens here, so that news for nobody
+ * group's rows have moved, and of every change of a group's members. Asked first whether any member listens here, so that news for nobody
  * here costs no read of the message. Called from a few delivery threads (one group's news always
  * on the same one): thread-safe, quick, never blocking.
  */
@@ -26,4 +27,15 @@ public interface NewsListener {
      * @param members the group's members
      */
     void heard(Message message, Set<UserId> members);
+
+    /**
+     * Hears that a group conversation's members changed, with the members now (read from storage
+     * once this host has forgotten the old ones). Nothing by default.
+     *
+     * @param group   the group
+     * @param members its members now; none when everyone has left
+     */
+    default void membersChanged(MessageGroupId group, Set<UserId> members) {
+        // a host that shows no members needs nothing
+    }
 }

@@ -12,7 +12,6 @@ import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.port.RowsAdvance;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -53,7 +52,6 @@ public final class RefreshMessageGroups implements NewMessageHandler {
      * Look a few times.
      */
     private static final int ROW_LOOKUPS_WHEN_INCOMPLETE = 4;
-    private static final Duration ROW_LOOKUP_PAUSE = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(RefreshMessageGroups.class);
 
     private final MessagingPort messages;
@@ -153,16 +151,7 @@ public final class RefreshMessageGroups implements NewMessageHandler {
                 }
                 return rows;
             }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(ROW_LOOKUP_PAUSE.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new MessagingException(ErrorCode.STORAGE_UNAVAILABLE, "interrupted while looking for a group's rows");
+            Pause.forIndex("the rows of group " + group);
         }
     }
 

@@ -8,10 +8,7 @@ import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.Validation;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,9 +39,7 @@ public record StartGroupCommand(User starter, List<Handle> members, Optional<Gro
      */
     public StartGroupCommand {
         Objects.requireNonNull(starter, "starter");
-        Map<String, Handle> distinct = new LinkedHashMap<>();
-        members.forEach(handle -> distinct.putIfAbsent(handle.normalized(), handle));
-        members = List.copyOf(distinct.values());
+        members = HandleLists.distinct(members);
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(clientMessageId, "clientMessageId");
@@ -71,14 +66,7 @@ public record StartGroupCommand(User starter, List<Handle> members, Optional<Gro
             String clientMessageId) {
         Validation validation = new Validation();
         MessageText parsedText = validation.check(() -> MessageText.parse(text));
-        List<Handle> parsedHandles = validation.check(() -> {
-            if (handles == null || handles.isEmpty() || handles.stream().anyMatch(Handle::isBlank)) {
-                throw new MessagingException(ErrorCode.USER_RECIEVER_HANDLE_BLANK, "a member's handle is blank");
-            }
-            List<Handle> parsed = new ArrayList<>(handles.size());
-            handles.forEach(handle -> parsed.add(Handle.parse(handle)));
-            return parsed;
-        });
+        List<Handle> parsedHandles = validation.check(() -> HandleLists.parse(handles));
         Optional<GroupTitle> parsedTitle = validation.check(() ->
                 title == null ? Optional.<GroupTitle>empty() : Optional.of(GroupTitle.parse(title)));
         Optional<MessageId> parsedId = validation.check(() -> ClientMessageIds.parse(clientMessageId));
