@@ -74,6 +74,14 @@ public final class ApiClient {
         return send(request);
     }
 
+    public Reply delete(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
     public URI uri(String path) {
         return URI.create(base + path);
     }

@@ -80,6 +80,34 @@ class LiveEventsHttpTest {
     }
 
     @Test
+    void members_hear_that_the_members_changed_and_someone_who_left_hears_the_group_no_more() throws Exception {
+        String altair = api.login("altair");
+        String sinclair = api.login("sinclair");
+        String londo = api.login("londo");
+        String bayko = api.login("bayko");
+
+        try (EventStreamReader staying = open(londo); EventStreamReader leaving = open(sinclair)) {
+            String group = api.post("/api/message_groups", altair,
+                    "{\"handles\":[\"sinclair\",\"londo\"],\"message\":\"hi crew\"}").body()
+                    .get("message_group_uuid").asText();
+            assertThat(staying.next(BOUND)).contains("event: message").contains("hi crew");
+            assertThat(leaving.next(BOUND)).contains("event: message").contains("hi crew");
+
+            api.post("/api/message_groups/" + group + "/members", altair, "{\"handles\":[\"bayko\"]}");
+            assertThat(staying.next(BOUND)).contains("event: members_changed").contains(group);
+            assertThat(leaving.next(BOUND)).contains("event: members_changed").contains(group);
+
+            api.delete("/api/message_groups/" + group + "/members/me", sinclair);
+            assertThat(staying.next(BOUND)).contains("event: members_changed").contains(group);
+            send(altair, group, "after sinclair left");
+            assertThat(staying.next(BOUND)).contains("after sinclair left");
+            assertThat(api.post("/api/messages", bayko, "{\"message\":\"for sinclair only\",\"handle\":\"sinclair\"}")
+                    .status()).isEqualTo(200);
+            assertThat(leaving.next(BOUND)).as("the next event of the one who left").contains("for sinclair only");
+        }
+    }
+
+    @Test
     void a_stream_that_is_never_read_delays_neither_sends_nor_other_streams_and_is_dropped() throws Exception {
         String andrew = api.login("andrewbrown");
         String bayko = api.login("bayko");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every route and every error code over HTTP, on the memory deployment (seeded, dev login). */
 class MemoryHostHttpTest {
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static Deployment host;
     private static ApiClient api;
 
@@ -48,7 +50,7 @@ class MemoryHostHttpTest {
 
     @Test
     void the_key_set_names_its_algorithm_and_use_as_cognitos_does_so_strict_verifiers_find_the_key() throws Exception {
-        String token = api.login("andrewbrown");
+        String token = token("andrewbrown");
         JWKSet keys = JWKSet.parse(api.text("/.well-known/jwks.json"));
         SignedJWT signed = SignedJWT.parse(token);
 
@@ -67,7 +69,7 @@ class MemoryHostHttpTest {
 
     @Test
     void the_seeded_conversation_pages_back_through_link_headers() {
-        String andrew = api.login("andrewbrown");
+        String andrew = token("andrewbrown");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
         List<String> texts = new ArrayList<>();
         String next = "/api/messages/" + group + "?limit=12";
@@ -90,8 +92,8 @@ class MemoryHostHttpTest {
 
     @Test
     void starting_a_conversation_sending_and_listing_use_the_reference_shapes() {
-        String londo = api.login("londo");
-        String altair = api.login("altair");
+        String londo = token("londo");
+        String altair = token("altair");
 
         ApiClient.Reply started = api.post("/api/messages", londo, "{\"message\":\"hello altair\",\"handle\":\"@altair\"}");
         String group = started.body().get("message_group_uuid").asText();
@@ -118,9 +120,9 @@ class MemoryHostHttpTest {
 
     @Test
     void a_group_is_started_listed_and_written_to_by_every_member() {
-        String altair = api.login("altair");
-        String sinclair = api.login("sinclair");
-        String londo = api.login("londo");
+        String altair = token("altair");
+        String sinclair = token("sinclair");
+        String londo = token("londo");
 
         ApiClient.Reply started = api.post("/api/message_groups", altair,
                 "{\"handles\":[\"@sinclair\",\"londo\"],\"title\":\"Weekend\",\"message\":\"Hi all\"}");
@@ -141,12 +143,12 @@ class MemoryHostHttpTest {
         }
         assertThat(api.get("/api/messages/" + group, sinclair).body()).extracting(message -> message.get("message").asText())
                 .containsExactly("Hi all", "count me in");
-        assertCodes(api.get("/api/messages/" + group, api.login("bayko")), 403, "not_a_member");
+        assertCodes(api.get("/api/messages/" + group, token("bayko")), 403, "not_a_member");
     }
 
     @Test
     void one_handle_without_a_title_on_the_group_route_is_the_pair_conversation() {
-        String bayko = api.login("bayko");
+        String bayko = token("bayko");
         String viaMessages = api.post("/api/messages", bayko, "{\"message\":\"hello\",\"handle\":\"altair\"}")
                 .body().get("message_group_uuid").asText();
 
@@ -157,7 +159,7 @@ class MemoryHostHttpTest {
 
     @Test
     void a_retried_group_start_with_the_same_idempotency_key_starts_one_group() {
-        String sinclair = api.login("sinclair");
+        String sinclair = token("sinclair");
         String key = UUID.randomUUID().toString();
         String body = "{\"handles\":[\"bayko\",\"altair\"],\"message\":\"once\"}";
 
@@ -173,7 +175,7 @@ class MemoryHostHttpTest {
 
     @Test
     void group_refusals_have_their_status_and_codes() {
-        String andrew = api.login("andrewbrown");
+        String andrew = token("andrewbrown");
 
         assertCodes(api.post("/api/message_groups", andrew, "{\"handles\":[\"bayko\"],\"title\":\"Two\",\"message\":\"hi\"}"),
                 422, "group_too_small");
@@ -201,6 +203,78 @@ class MemoryHostHttpTest {
     }
 
     @Test
+    void members_are_listed_added_and_leave_over_http() {
+        String altair = token("altair");
+        String sinclair = token("sinclair");
+        String londo = token("londo");
+        String bayko = token("bayko");
+        String group = api.post("/api/message_groups", altair,
+                "{\"handles\":[\"sinclair\",\"londo\"],\"title\":\"Crew\",\"message\":\"Hi crew\"}")
+                .body().get("message_group_uuid").asText();
+        String members = "/api/message_groups/" + group + "/members";
+
+        ApiClient.Reply listed = api.get(members, sinclair);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(fields(listed.body().get(0))).containsExactly("uuid", "handle", "display_name");
+        assertThat(handles(listed)).containsExactly("altair", "sinclair", "londo");
+
+        ApiClient.Reply added = api.post(members, londo, "{\"handles\":[\"@bayko\"]}");
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(handles(added)).containsExactly("altair", "sinclair", "londo", "bayko");
+        assertThat(handles(api.post(members, altair, "{\"handles\":[\"bayko\"]}")))
+                .as("a retry adds nobody twice").containsExactly("altair", "sinclair", "londo", "bayko");
+        assertThat(api.get("/api/messages/" + group, bayko).body()).extracting(message -> message.get("message").asText())
+                .containsExactly("Hi crew");
+        JsonNode baykosRow = api.get("/api/message_groups", bayko).body().get(0);
+        assertThat(baykosRow.get("uuid").asText()).isEqualTo(group);
+        assertThat(baykosRow.get("members").asInt()).isEqualTo(4);
+
+        ApiClient.Reply left = api.delete(members + "/me", sinclair);
+        assertThat(left.status()).isEqualTo(204);
+        assertThat(left.body()).isNull();
+        assertCodes(api.get("/api/messages/" + group, sinclair), 403, "not_a_member");
+        assertCodes(api.post("/api/messages", sinclair, "{\"message\":\"back?\",\"message_group_uuid\":\"" + group + "\"}"),
+                403, "not_a_member");
+        assertCodes(api.get(members, sinclair), 403, "not_a_member");
+        assertThat(api.delete(members + "/me", sinclair).status()).as("leaving again").isEqualTo(204);
+        assertThat(handles(api.get(members, altair))).containsExactly("altair", "londo", "bayko");
+        assertThat(api.get("/api/message_groups", altair).body().get(0).get("members").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void membership_refusals_have_their_status_and_codes() {
+        String altair = token("altair");
+        String bayko = token("bayko");
+        String pair = api.post("/api/messages", altair, "{\"message\":\"just us\",\"handle\":\"sinclair\"}")
+                .body().get("message_group_uuid").asText();
+        String group = api.post("/api/message_groups", altair,
+                "{\"handles\":[\"sinclair\",\"londo\"],\"message\":\"hi\"}").body().get("message_group_uuid").asText();
+        String members = "/api/message_groups/" + group + "/members";
+
+        assertCodes(api.post("/api/message_groups/" + pair + "/members", altair, "{\"handles\":[\"bayko\"]}"),
+                409, "pair_members_fixed");
+        assertCodes(api.delete("/api/message_groups/" + pair + "/members/me", altair), 409, "pair_members_fixed");
+        assertThat(handles(api.get("/api/message_groups/" + pair + "/members", altair))).containsExactly("altair", "sinclair");
+        assertCodes(api.post(members, bayko, "{\"handles\":[\"bayko\"]}"), 403, "not_a_member");
+        assertCodes(api.get(members, bayko), 403, "not_a_member");
+        assertCodes(api.post("/api/message_groups/" + UUID.randomUUID() + "/members", altair, "{\"handles\":[\"bayko\"]}"),
+                404, "message_group_not_found");
+        assertCodes(api.delete("/api/message_groups/" + UUID.randomUUID() + "/members/me", altair),
+                404, "message_group_not_found");
+        assertCodes(api.post("/api/message_groups/42/members", altair, "{\"handles\":[\" \"]}"),
+                422, "message_group_uuid_invalid", "user_reciever_handle_blank");
+        assertCodes(api.get("/api/message_groups/42/members", altair), 422, "message_group_uuid_invalid");
+        assertCodes(api.post(members, altair, "{\"handles\":[]}"), 422, "user_reciever_handle_blank");
+        assertCodes(api.post(members, altair, "{\"handles\":[\"no such!\"]}"), 422, "handle_invalid");
+        assertCodes(api.post(members, altair, "{\"handles\":\"bayko\"}"), 400, "body_malformed");
+        assertCodes(api.post(members, altair, "{\"handles\":[\"nobody\"]}"), 404, "handle_not_found");
+        assertCodes(api.post(members, null, "{\"handles\":[\"bayko\"]}"), 401, "token_missing");
+        assertCodes(api.delete(members + "/me", null), 401, "token_missing");
+        assertCodes(api.get(members, null), 401, "token_missing");
+        assertThat(handles(api.get(members, altair))).containsExactly("altair", "sinclair", "londo");
+    }
+
+    @Test
     void the_hosts_group_member_limit_is_the_one_configured() {
         try (Deployment small = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of())
                 .withMaxGroupMembers(3))) {
@@ -211,12 +285,15 @@ class MemoryHostHttpTest {
                     "{\"handles\":[\"bayko\",\"londo\"],\"message\":\"hi\"}").status()).isEqualTo(200);
             assertCodes(smallApi.post("/api/message_groups", andrew,
                     "{\"handles\":[\"bayko\",\"londo\",\"altair\"],\"message\":\"hi\"}"), 422, "group_too_large");
+            String group = smallApi.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+            assertCodes(smallApi.post("/api/message_groups/" + group + "/members", andrew, "{\"handles\":[\"altair\"]}"),
+                    422, "group_too_large");
         }
     }
 
     @Test
     void a_retried_send_with_the_same_idempotency_key_stores_one_message() {
-        String sinclair = api.login("sinclair");
+        String sinclair = token("sinclair");
         String group = api.post("/api/messages", sinclair, "{\"message\":\"first\",\"handle\":\"bayko\"}")
                 .body().get("message_group_uuid").asText();
         String key = UUID.randomUUID().toString();
@@ -234,8 +311,8 @@ class MemoryHostHttpTest {
 
     @Test
     void refusals_have_their_status_and_codes() {
-        String andrew = api.login("andrewbrown");
-        String londo = api.login("londo");
+        String andrew = token("andrewbrown");
+        String londo = token("londo");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
 
         assertCodes(api.get("/api/message_groups", null), 401, "token_missing");
@@ -292,7 +369,7 @@ class MemoryHostHttpTest {
 
     @Test
     void the_hosts_own_page_may_send_beside_the_frontend_and_its_message_is_stored_once() {
-        String andrew = api.login("andrewbrown");
+        String andrew = token("andrewbrown");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
         int before = api.get("/api/messages/" + group + "?limit=100", andrew).body().size();
 
@@ -306,7 +383,7 @@ class MemoryHostHttpTest {
 
     @Test
     void a_page_of_another_origin_is_refused_before_anything_is_stored() {
-        String andrew = api.login("andrewbrown");
+        String andrew = token("andrewbrown");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
         int before = api.get("/api/messages/" + group + "?limit=100", andrew).body().size();
 
@@ -319,11 +396,23 @@ class MemoryHostHttpTest {
         assertThat(api.get("/api/messages/" + group + "?limit=100", andrew).body()).hasSize(before);
     }
 
+    /** One dev login per user for the whole class, which stays well inside the host's login allowance. */
+    private static String token(String handle) {
+        return TOKENS.computeIfAbsent(handle, api::login);
+    }
+
     private static void assertCodes(ApiClient.Reply reply, int status, String... codes) {
         assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
         List<String> actual = new ArrayList<>();
         reply.body().forEach(code -> actual.add(code.asText()));
         assertThat(actual).containsExactly(codes);
+    }
+
+    private static List<String> handles(ApiClient.Reply members) {
+        assertThat(members.status()).as("status of %s", members.body()).isEqualTo(200);
+        List<String> handles = new ArrayList<>();
+        members.body().forEach(member -> handles.add(member.get("handle").asText()));
+        return handles;
     }
 
     private static List<String> fields(JsonNode object) {

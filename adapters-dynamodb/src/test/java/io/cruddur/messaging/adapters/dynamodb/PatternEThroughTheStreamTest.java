@@ -17,6 +17,7 @@ import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.NewMessageHandler;
+import io.cruddur.messaging.core.usecase.AddMembersCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
@@ -107,6 +108,31 @@ class PatternEThroughTheStreamTest {
                 assertThat(row(member)).extracting(r -> r.lastMessage().value(), r -> r.counterpart().members())
                         .containsExactly("hello from the last", StartGroup.MAX_MEMBERS);
             }
+        });
+    }
+
+    @Test
+    void after_members_join_and_leave_the_stream_moves_the_rows_of_the_members_now() {
+        User londo = register("londo");
+        User gkar = register("gkar");
+        poller.start(refresh);
+        MessageGroupId group = messaging.startGroup(new StartGroupCommand(andrew,
+                List.of(bayko.handle(), londo.handle()), Optional.empty(),
+                new MessageText("hello all"), Optional.empty())).groupId();
+        Message before = send(londo, group, "before the change");
+        Eventually.within(BOUND, () -> assertThat(row(andrew).lastMessageAt()).isEqualTo(before.createdAt()));
+
+        messaging.addMembers(new AddMembersCommand(andrew, group, List.of(gkar.handle())));
+        messaging.leaveGroup(bayko, group);
+        Message after = send(gkar, group, "after the change");
+
+        Eventually.within(BOUND, () -> {
+            for (User member : List.of(andrew, londo, gkar)) {
+                assertThat(row(member)).extracting(r -> r.lastMessage().value(), MessageGroupRow::lastMessageAt,
+                                r -> r.counterpart().members())
+                        .containsExactly("after the change", after.createdAt(), 3);
+            }
+            assertThat(groups(bayko)).isEmpty();
         });
     }
 

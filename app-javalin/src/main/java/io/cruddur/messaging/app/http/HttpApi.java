@@ -132,6 +132,9 @@ public final class HttpApi {
             app.routes.get(routed(paths, "/api/messages/{group}"), routes::listMessages);
             app.routes.post(routed(paths, "/api/messages"), routes::postMessage);
             app.routes.post(routed(paths, "/api/message_groups"), routes::postGroup);
+            app.routes.get(routed(paths, "/api/message_groups/{group}/members"), routes::listMembers);
+            app.routes.post(routed(paths, "/api/message_groups/{group}/members"), routes::addMembers);
+            app.routes.delete(routed(paths, "/api/message_groups/{group}/members/me"), routes::leaveGroup);
             app.routes.get(routed(paths, "/api/users/{handle}/short"), routes::shortProfile);
             // Authenticated before the stream opens, so a refusal is a plain 401, not a broken stream.
             app.routes.before("/api/events", ctx -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cruddur.messaging.app.config.EventStreamLimits;
 import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.usecase.NewsListener;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Server-sent events for signed-in pages: once a group's rows have been brought to a new
  * message (on whichever host, as news on the bus says), every member's open streams on this host
  * get a {@code message} event with it, so a page can show the message and reorder its group list
- * without reloading. A comment every {@value #HEARTBEAT_SECONDS} s keeps proxies from closing
+ * without reloading; when a group's members change, its members get {@code members_changed}.
+ * A comment every {@value #HEARTBEAT_SECONDS} s keeps proxies from closing
  * idle streams and finds dead ones.
  *
  * <p>Nothing here writes to a socket: news and heartbeats are only queued on each
@@ -34,6 +36,8 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
     static final long HEARTBEAT_SECONDS = 15;
     /** Sent to a user's oldest stream when a newer one takes its place; the page does not reconnect it. */
     static final String SUPERSEDED = "superseded";
+    /** Sent to members when a group's members changed. */
+    static final String MEMBERS_CHANGED = "members_changed";
     /** How long a superseded stream may take to receive its last event before it is cut. */
     private static final Duration SUPERSEDED_GRACE = Duration.ofSeconds(5);
 
@@ -113,7 +117,16 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
 
     @Override
     public void heard(Message message, Set<UserId> members) {
-        Frame event = new Frame.Event("message", view(message), eventId(message), false);
+        Frame event = new Frame.Event("message", write(Views.SentView.of(message)), eventId(message), false);
+        for (UserId member : members) {
+            streams.getOrDefault(member, List.of()).forEach(stream -> stream.offer(event));
+        }
+    }
+
+    /** Every member's open streams here get {@code members_changed}, so a page reloads its list and the group's members. */
+    @Override
+    public void membersChanged(MessageGroupId group, Set<UserId> members) {
+        Frame event = new Frame.Event(MEMBERS_CHANGED, write(new Views.StartedView(group.toString())), "", false);
         for (UserId member : members) {
             streams.getOrDefault(member, List.of()).forEach(stream -> stream.offer(event));
         }
@@ -134,11 +147,11 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
         return Views.time(message.createdAt()) + "_" + message.id();
     }
 
-    private String view(Message message) {
+    private String write(Object view) {
         try {
-            return json.writeValueAsString(Views.SentView.of(message));
+            return json.writeValueAsString(view);
         } catch (JsonProcessingException unexpected) {
-            throw new IllegalStateException("a message view did not serialize", unexpected);
+            throw new IllegalStateException("an event's view did not serialize", unexpected);
         }
     }
 

@@ -14,6 +14,7 @@ import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.PageLimit;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.AddMembersCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.MessageGroupPage;
@@ -29,7 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The four routes of the reference API, plus pagination in {@code Link} headers, idempotent sends and group conversations. */
+/**
+ * The four routes of the reference API, plus pagination in {@code Link} headers, idempotent sends,
+ * group conversations and their members.
+ */
 final class MessagingRoutes {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -111,6 +115,35 @@ final class MessagingRoutes {
                 JsonBodies.text(body, "title"), JsonBodies.text(body, "message"), clientId);
         starts.take(caller.id().toString());
         ctx.json(new Views.StartedView(messaging.startGroup(start).groupId().toString()));
+    }
+
+    /** {@code GET /api/message_groups/{group}/members}: the members, to a member. */
+    void listMembers(Context ctx) {
+        User caller = caller(ctx);
+        MessageGroupId group = MessageGroupId.parse(ctx.pathParam("group"));
+        ctx.json(messaging.listMembers(caller, group).stream().map(Views.ShortProfileView::of).toList());
+    }
+
+    /**
+     * {@code POST /api/message_groups/{group}/members}: a member adds the people whose
+     * {@code handles} are given; answers the members now. People already there are passed over, so
+     * a retry adds nobody twice.
+     */
+    void addMembers(Context ctx) {
+        User caller = caller(ctx);
+        JsonNode body = JsonBodies.object(json, ctx);
+        AddMembersCommand add = AddMembersCommand.parse(caller, ctx.pathParam("group"), JsonBodies.texts(body, "handles"));
+        starts.take(caller.id().toString());
+        ctx.json(messaging.addMembers(add).members().stream().map(Views.ShortProfileView::of).toList());
+    }
+
+    /** {@code DELETE /api/message_groups/{group}/members/me}: the caller leaves; leaving again changes nothing. */
+    void leaveGroup(Context ctx) {
+        User caller = caller(ctx);
+        MessageGroupId group = MessageGroupId.parse(ctx.pathParam("group"));
+        starts.take(caller.id().toString());
+        messaging.leaveGroup(caller, group);
+        ctx.status(204);
     }
 
     /** {@code GET /api/users/@{handle}/short}: public, as in the reference. */

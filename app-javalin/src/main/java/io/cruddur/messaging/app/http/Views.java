@@ -50,7 +50,10 @@ final class Views {
         }
     }
 
-    /** What {@code POST /api/messages} answers when it started (or found) a conversation. */
+    /**
+     * What {@code POST /api/messages} answers when it started (or found) a conversation; also the
+     * body of a {@code members_changed} event.
+     */
     record StartedView(@JsonProperty("message_group_uuid") String messageGroupUuid) {
     }
 
