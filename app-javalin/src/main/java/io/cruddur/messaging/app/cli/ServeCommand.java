@@ -97,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     long preflightMaxAgeSeconds;
 
     @Option(names = "--group-members-max", defaultValue = "50",
-            description = "the most members a group conversation may start with, the starter included: 3-50"
+            description = "the most members a group conversation may have, the starter included: 3-50"
                     + " (default: ${DEFAULT-VALUE})")
     int groupMembersMax;
 
