@@ -7,6 +7,11 @@ const WORDS = {
   handle_invalid: 'That is not a valid handle.',
   handle_not_found: 'Nobody has that handle.',
   conversation_with_self: 'You cannot start a conversation with yourself.',
+  group_too_small: 'A group needs at least two other people.',
+  group_too_large: 'That would make the group larger than allowed.',
+  group_title_invalid: 'A title is one line of at most 100 characters.',
+  pair_members_fixed: 'A conversation of two cannot gain or lose people.',
+  rate_limited: 'Slow down a little; try again in a moment.',
   not_a_member: 'You are not in that conversation.',
   message_group_not_found: 'That conversation does not exist.',
   storage_unavailable: 'Messages are unavailable right now; try again shortly.',
@@ -16,7 +21,9 @@ const WORDS = {
   token_invalid: 'Your session ended; please sign in again.',
 };
 const $ = (id) => document.getElementById(id);
-const state = { token: sessionStorage.getItem('token'), me: null, open: null, draft: null, older: null, events: null };
+const state = {
+  token: sessionStorage.getItem('token'), me: null, open: null, draft: null, older: null, events: null, rows: [],
+};
 
 class ApiError extends Error {
   constructor(status, codes) { super(codes.join(', ')); this.status = status; this.codes = codes; }
@@ -110,9 +117,12 @@ async function start() {
   listen();
 }
 
-// My conversations, most recent first.
+// My conversations, most recent first; the open one's title follows its row (a group's count changes).
 async function loadGroups() {
   const { data } = await api('/api/message_groups?limit=50');
+  state.rows = data;
+  const open = data.find((group) => group.uuid === state.open);
+  if (open) $('conversation-title').replaceChildren(person(open));
   $('groups').replaceChildren(...data.map((group) => {
     const button = element('button');
     button.type = 'button';
@@ -135,6 +145,9 @@ async function openGroup(uuid, other) {
   $('conversation-title').replaceChildren(person(other));
   $('message-form').hidden = false;
   $('message-error').textContent = '';
+  $('members-error').textContent = '';
+  $('group-tools').hidden = other.kind !== 'group';
+  if (other.kind === 'group') loadMembers(uuid);
   for (const button of document.querySelectorAll('#groups button')) {
     button.setAttribute('aria-current', String(button.dataset.group === uuid));
   }
@@ -143,6 +156,57 @@ async function openGroup(uuid, other) {
   setOlder(links.next);
   $('messages').lastElementChild?.scrollIntoView();
 }
+
+// A group's members, in the order they joined; also how the page learns it was added or left.
+async function loadMembers(uuid) {
+  try {
+    const { data } = await api(`/api/message_groups/${uuid}/members`);
+    if (uuid === state.open) showMembers(data);
+  } catch (error) {
+    $('members-error').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
+  }
+}
+
+function showMembers(members) {
+  const names = members.flatMap((member, index) => [index ? ', ' : '', element('bdi', null, tame(member.display_name))]);
+  $('members').replaceChildren('Members: ', ...names);
+}
+
+async function addMembers(raw) {
+  $('members-error').textContent = '';
+  try {
+    const { data } = await api(`/api/message_groups/${state.open}/members`, { method: 'POST', body: { handles: handles(raw) } });
+    showMembers(data);
+    $('add-handles').value = '';
+    await loadGroups();
+  } catch (error) {
+    $('members-error').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
+  }
+}
+
+async function leaveGroup() {
+  $('members-error').textContent = '';
+  try {
+    await api(`/api/message_groups/${state.open}/members/me`, { method: 'DELETE' });
+    closeConversation();
+    await loadGroups();
+  } catch (error) {
+    $('members-error').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
+  }
+}
+
+function closeConversation() {
+  state.open = null;
+  state.draft = null;
+  $('conversation-title').textContent = 'Pick a conversation';
+  $('messages').replaceChildren();
+  setOlder(null);
+  $('group-tools').hidden = true;
+  $('message-form').hidden = true;
+}
+
+// Handles as people type them: separated by spaces or commas, with or without @.
+const handles = (raw) => raw.split(/[\s,]+/).map((handle) => handle.replace(/^@/, '')).filter(Boolean);
 
 async function loadOlder() {
   const { data, links } = await api(state.older);
@@ -180,7 +244,14 @@ function showMessage(message) {
 async function send(text) {
   $('message-error').textContent = '';
   try {
-    if (state.draft) {
+    if (state.draft && state.draft.kind === 'group') {
+      const { handles: named, title } = state.draft;
+      const { data } = await api('/api/message_groups', { method: 'POST', body: { handles: named, title, message: text } });
+      await loadGroups();
+      await openGroup(data.message_group_uuid, state.rows.find((group) => group.uuid === data.message_group_uuid) || state.draft);
+      $('group-handles').value = '';
+      $('group-title').value = '';
+    } else if (state.draft) {
       const { data } = await api('/api/messages', { method: 'POST', body: { message: text, handle: state.draft.handle } });
       await loadGroups();
       await openGroup(data.message_group_uuid, state.draft);
@@ -212,6 +283,7 @@ async function previewRecipient(raw) {
 function startDraft(user) {
   state.draft = user;
   state.open = null;
+  $('group-tools').hidden = true;
   $('conversation-title').replaceChildren(person(user, 'New conversation with '));
   $('messages').replaceChildren();
   setOlder(null);
@@ -281,6 +353,11 @@ async function readEvents(reader) {
         showMessage(JSON.parse(data));
         loadGroups();
       }
+      if (event === 'members_changed' && data) {
+        const { message_group_uuid: group } = JSON.parse(data);
+        loadGroups();
+        if (group === state.open) loadMembers(group);
+      }
     }
   }
 }
@@ -297,6 +374,20 @@ $('message-form').addEventListener('submit', (event) => {
   send($('message-input').value);
 });
 $('new-handle').addEventListener('change', (event) => previewRecipient(event.target.value));
+$('new-group').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const named = handles($('group-handles').value);
+  const title = $('group-title').value.trim() || undefined;
+  startDraft({
+    kind: 'group', handles: named, title, members: named.length + 1,
+    display_name: title || named.map((handle) => `@${handle}`).join(', '),
+  });
+});
+$('add-members').addEventListener('submit', (event) => {
+  event.preventDefault();
+  addMembers($('add-handles').value);
+});
+$('leave-group').addEventListener('click', () => leaveGroup());
 $('new-conversation').addEventListener('submit', async (event) => {
   event.preventDefault();
   const user = await previewRecipient($('new-handle').value);

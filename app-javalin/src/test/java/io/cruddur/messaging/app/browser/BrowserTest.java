@@ -119,6 +119,52 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void a_group_is_started_with_a_title_grows_by_one_and_loses_one_who_leaves() throws IOException {
+        WebDriver altair = browser();
+        WebDriver londo = browser();
+        try {
+            signIn(altair, "altair");
+            signIn(londo, "londo");
+
+            altair.findElement(By.id("group-handles")).sendKeys("@sinclair, @londo");
+            altair.findElement(By.id("group-title")).sendKeys("Weekend");
+            altair.findElement(By.cssSelector("#new-group button")).click();
+            waitForText(altair, By.id("conversation-title"), "Weekend (3 people)");
+            sendMessage(altair, "Who is in for Saturday?");
+            waitForText(altair, By.id("members"), "Members: Altair Nakamura, Jeff Sinclair, Londo Reyes");
+
+            waitForText(londo, By.cssSelector("#groups li:first-child .who"), "Weekend (3 people)");
+            londo.findElement(By.cssSelector("#groups li:first-child button")).click();
+            waitForText(londo, By.id("messages"), "Who is in for Saturday?");
+            londo.findElement(By.id("add-handles")).sendKeys("@nobody");
+            londo.findElement(By.cssSelector("#add-members button")).click();
+            waitForText(londo, By.id("members-error"), "Nobody has that handle.");
+            londo.findElement(By.id("add-handles")).clear();
+            londo.findElement(By.id("add-handles")).sendKeys("@bayko");
+            londo.findElement(By.cssSelector("#add-members button")).click();
+            waitForText(londo, By.id("members"), "Members: Altair Nakamura, Jeff Sinclair, Londo Reyes, Bay Kovac");
+            waitForText(londo, By.id("conversation-title"), "Weekend (4 people)");
+            waitForText(altair, By.id("members"), "Bay Kovac");
+            waitForText(altair, By.id("conversation-title"), "Weekend (4 people)");
+
+            londo.findElement(By.id("leave-group")).click();
+            waitForText(londo, By.id("conversation-title"), "Pick a conversation");
+            new WebDriverWait(londo, BOUND).until(driver -> driver.findElements(By.cssSelector("#groups .who")).stream()
+                    .noneMatch(who -> who.getText().contains("Weekend")));
+            assertThat(londo.findElement(By.id("message-form")).isDisplayed()).isFalse();
+            waitForText(altair, By.id("members"), "Members: Altair Nakamura, Jeff Sinclair, Bay Kovac");
+            waitForText(altair, By.id("conversation-title"), "Weekend (3 people)");
+
+            screenshot(altair, "browser-group.png");
+            assertNoConsoleErrors(altair);
+            assertNoConsoleErrors(londo);
+        } finally {
+            altair.quit();
+            londo.quit();
+        }
+    }
+
     private static WebDriver browser() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -173,11 +219,12 @@ class BrowserTest {
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The only error the page may cause is the 404 of looking up a handle nobody has. */
+    /** The only errors the page may cause are the 404s of naming a handle nobody has. */
     private static void assertNoConsoleErrors(WebDriver driver) {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(entry -> !entry.getMessage().contains("/api/users/@nobody/short"))
+                .filter(entry -> !(entry.getMessage().contains("/members") && entry.getMessage().contains("404")))
                 .toList();
         assertThat(errors).isEmpty();
     }
