@@ -15,6 +15,7 @@ import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
+import io.cruddur.messaging.core.usecase.StartGroupCommand;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,13 +93,28 @@ class RequestCountTest {
         takeRequests();
 
         otherProcess.listMessages(new ListMessagesQuery(bayko, group, PageRequest.first()));
-        assertThat(takeRequests()).as("first read: membership from the GSI, then the page")
-                .containsExactly("Query", "Query");
+        assertThat(takeRequests()).as("first read of a pair: no members item, membership from the GSI, then the page")
+                .containsExactly("GetItem", "Query", "Query");
 
         otherProcess.sendMessage(new SendMessageCommand(bayko, group,
                 new MessageText("again"), Optional.empty()));
         otherProcess.listMessages(new ListMessagesQuery(bayko, group, PageRequest.first()));
         assertThat(takeRequests()).containsExactly("TransactWriteItems", "Query");
+    }
+
+    @Test
+    void another_process_reads_a_group_conversations_members_from_one_consistent_item() {
+        User londo = directory.register(new NewUser(new Handle("londo"), "Londo", "londo@example.org",
+                Optional.empty())).user();
+        MessageGroupId group = Messaging.builder().messages(port).users(directory).build()
+                .startGroup(StartGroupCommand.parse(andrew, List.of("bayko", "londo"), null, "hello", null)).groupId();
+        Messaging otherProcess = Messaging.builder().messages(port).users(directory).build();
+        takeRequests();
+
+        otherProcess.listMessages(new ListMessagesQuery(londo, group, PageRequest.first()));
+        otherProcess.listMessages(new ListMessagesQuery(londo, group, PageRequest.first()));
+
+        assertThat(takeRequests()).as("the members item, then each page").containsExactly("GetItem", "Query", "Query");
     }
 
     @Test
