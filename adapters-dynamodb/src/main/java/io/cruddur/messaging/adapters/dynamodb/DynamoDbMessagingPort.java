@@ -15,6 +15,7 @@ import io.cruddur.messaging.core.port.MembershipChange;
 import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.RevisionOutcome;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -22,14 +23,20 @@ import io.cruddur.messaging.core.port.StartOutcome;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -99,6 +106,85 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                     .map(MessageTable::message)
                     .filter(message -> message.id().equals(id))
                     .findFirst();
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+    }
+
+    /** One consistent {@code GetItem} of the sender's message-id item, one of the message it points to. */
+    @Override
+    public Optional<Message> sentMessage(UserId sender, MessageId id) {
+        try {
+            Map<String, AttributeValue> idItem = dynamo.getItem(request -> request
+                    .tableName(table)
+                    .key(MessageTable.messageIdKey(sender, id))
+                    .consistentRead(true)).item();
+            return idItem == null || idItem.isEmpty() ? Optional.empty() : Optional.of(storedMessage(idItem));
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+    }
+
+    /** One consistent {@code BatchGetItem} of the candidates' message-id items (and again for any left unprocessed). */
+    @Override
+    public Set<UserId> sendersOf(MessageGroupId group, MessageId id, Set<UserId> candidates) {
+        if (candidates.size() > MAX_ROWS_PER_ADVANCE) {
+            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " senders are looked at once");
+        }
+        Map<Map<String, AttributeValue>, UserId> senderOfKey = new HashMap<>();
+        candidates.forEach(sender -> senderOfKey.put(MessageTable.messageIdKey(sender, id), sender));
+        AttributeValue groupMessages = MessageTable.s(MessageTable.messagesKey(group));
+        Set<UserId> senders = new HashSet<>();
+        Map<String, KeysAndAttributes> wanted = senderOfKey.isEmpty() ? Map.of()
+                : Map.of(table, KeysAndAttributes.builder().keys(senderOfKey.keySet()).consistentRead(true).build());
+        try {
+            for (int round = 0; !wanted.isEmpty(); round++) {
+                if (round == MAX_WRITE_ATTEMPTS) {
+                    throw new MessagingException(ErrorCode.STORAGE_THROTTLED, "message ids kept coming back unread");
+                }
+                Map<String, KeysAndAttributes> asked = wanted;
+                BatchGetItemResponse answer = dynamo.batchGetItem(request -> request.requestItems(asked));
+                answer.responses().getOrDefault(table, List.of()).stream()
+                        .filter(item -> groupMessages.equals(item.get(MessageTable.MESSAGE_PK)))
+                        .forEach(item -> senders.add(senderOfKey.get(Map.of(
+                                MessageTable.PK, item.get(MessageTable.PK), MessageTable.SK, item.get(MessageTable.SK)))));
+                wanted = answer.unprocessedKeys();
+            }
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+        return Set.copyOf(senders);
+    }
+
+    /**
+     * One conditional {@code PutItem} of the revised message over the stored one, only if that
+     * still reads as {@code current} (text, edit time, not deleted).
+     */
+    @Override
+    public RevisionOutcome reviseMessage(Message current, Message revised) {
+        if (!revised.isRevisionOf(current)) {
+            throw new IllegalArgumentException("a revision edits or deletes the same message in place");
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":id", MessageTable.s(current.id().toString()));
+        values.put(":sender", MessageTable.s(current.sender().id().toString()));
+        values.put(":text", MessageTable.s(current.deleted() ? "" : current.text().value()));
+        current.editedAt().ifPresent(at -> values.put(":edited", MessageTable.s(Timestamps.format(at))));
+        String condition = "attribute_exists(#pk) AND #id = :id AND #sender = :sender AND #text = :text"
+                + (current.editedAt().isPresent() ? " AND #edited = :edited" : " AND attribute_not_exists(#edited)")
+                + (current.deleted() ? " AND attribute_exists(#deleted)" : " AND attribute_not_exists(#deleted)");
+        try {
+            dynamo.putItem(request -> request
+                    .tableName(table)
+                    .item(MessageTable.messageItem(revised))
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#pk", MessageTable.PK, "#id", MessageTable.MESSAGE_UUID,
+                            "#sender", MessageTable.USER_UUID, "#text", MessageTable.MESSAGE,
+                            "#edited", MessageTable.EDITED_AT, "#deleted", MessageTable.DELETED_AT))
+                    .expressionAttributeValues(values));
+            return new RevisionOutcome.Revised(revised);
+        } catch (ConditionalCheckFailedException changed) {
+            return new RevisionOutcome.Outdated();
         } catch (SdkException failure) {
             throw StorageErrors.translate(failure);
         }
@@ -246,6 +332,44 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                 return done(new RowsAdvance.Outdated());
             }
             return again(movedOn(next, puts, refused, row -> lastMessage));
+        });
+    }
+
+    /**
+     * One transaction: each row put again at its own time with the new text, only if it still
+     * shows what was read (its text included, so a row moved on to a newer message is never
+     * rewritten back).
+     */
+    @Override
+    public RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage) {
+        if (current.size() > MAX_ROWS_PER_ADVANCE) {
+            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows are rewritten at once");
+        }
+        List<MessageGroupRow> rewritten = current.stream()
+                .map(row -> row.advancedTo(lastMessage, row.lastMessageAt())).toList();
+        return untilDone("group rows of " + current.get(0).groupId(), rewritten, rows -> {
+            Transaction writes = new Transaction();
+            List<Transaction.Slot> slots = new ArrayList<>();
+            for (int row = 0; row < current.size(); row++) {
+                MessageGroupRow before = current.get(row);
+                Map<String, String> names = new HashMap<>(unchangedNames(before));
+                names.put("#m", MessageTable.MESSAGE);
+                Map<String, AttributeValue> values = new HashMap<>(unchanged(before));
+                values.put(":m", MessageTable.s(before.lastMessage().value()));
+                MessageGroupRow after = rows.get(row);
+                slots.add(writes.add(TransactWriteItem.builder().put(put -> put
+                                .tableName(table)
+                                .item(MessageTable.rowItem(after))
+                                .conditionExpression(unchangedCondition(before) + " AND #m = :m")
+                                .expressionAttributeNames(names)
+                                .expressionAttributeValues(values))
+                        .build()));
+            }
+            Transaction.Refusals refused = transact(writes);
+            if (refused.committed()) {
+                return done(new RowsAdvance.Advanced(rows));
+            }
+            return slots.stream().anyMatch(refused::conditionFailed) ? done(new RowsAdvance.Outdated()) : again(rows);
         });
     }
 

@@ -13,6 +13,7 @@ import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.UserPair;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * our own. Only group rows carry {@code message_group_uuid}, so the GSI holds them alone.
  * <pre>
  * message       pk MSG#{group}                   sk {created_at}   message_uuid message user_uuid user_display_name user_handle
+ *                                                                   [edited_at] [deleted_at, message ""] (ours)
  * group row     pk GRP#{owner}                   sk {last_msg_at}  message_group_uuid message user_uuid user_display_name user_handle
  *                                                                   [group_members group_title] (a group's row; ours)
  * message id    pk MSGID#{sender}#{message_uuid} sk MSGID          message_pk message_sk       (idempotency; ours)
@@ -54,6 +56,9 @@ final class MessageTable {
     /** On a group conversation's rows only: how many members it has, and its title if it has one. */
     static final String GROUP_MEMBERS = "group_members";
     static final String GROUP_TITLE = "group_title";
+    /** On a message its sender edited or deleted: when; a deleted message's {@code message} is empty. */
+    static final String EDITED_AT = "edited_at";
+    static final String DELETED_AT = "deleted_at";
     static final String MEMBERS = "members";
     static final String MEMBERS_VERSION = "members_version";
 
@@ -78,14 +83,19 @@ final class MessageTable {
     }
 
     static Map<String, AttributeValue> messageItem(Message message) {
-        return Map.of(
-                PK, s(messagesKey(message.groupId())),
-                SK, s(Timestamps.format(message.createdAt())),
-                MESSAGE_UUID, s(message.id().toString()),
-                MESSAGE, s(message.text().value()),
-                USER_UUID, s(message.sender().id().toString()),
-                USER_DISPLAY_NAME, s(message.sender().displayName()),
-                USER_HANDLE, s(message.sender().handle().value()));
+        Map<String, AttributeValue> item = new HashMap<>(messageKey(message));
+        item.put(MESSAGE_UUID, s(message.id().toString()));
+        item.put(MESSAGE, s(message.deleted() ? "" : message.text().value()));
+        item.put(USER_UUID, s(message.sender().id().toString()));
+        item.put(USER_DISPLAY_NAME, s(message.sender().displayName()));
+        item.put(USER_HANDLE, s(message.sender().handle().value()));
+        message.editedAt().ifPresent(at -> item.put(EDITED_AT, s(Timestamps.format(at))));
+        message.deletedAt().ifPresent(at -> item.put(DELETED_AT, s(Timestamps.format(at))));
+        return item;
+    }
+
+    static Map<String, AttributeValue> messageKey(Message message) {
+        return Map.of(PK, s(messagesKey(message.groupId())), SK, s(Timestamps.format(message.createdAt())));
     }
 
     static boolean isMessageItem(Map<String, AttributeValue> item) {
@@ -94,12 +104,19 @@ final class MessageTable {
     }
 
     static Message message(Map<String, AttributeValue> item) {
+        Optional<Instant> deletedAt = time(item, DELETED_AT);
         return new Message(
                 new MessageId(uuid(item, MESSAGE_UUID)),
                 new MessageGroupId(UUID.fromString(text(item, PK).substring(MESSAGE_PREFIX.length()))),
                 user(item),
-                new MessageText(text(item, MESSAGE)),
-                Timestamps.parse(text(item, SK)));
+                deletedAt.isPresent() ? Message.DELETED_TEXT : new MessageText(text(item, MESSAGE)),
+                Timestamps.parse(text(item, SK)),
+                time(item, EDITED_AT),
+                deletedAt);
+    }
+
+    private static Optional<Instant> time(Map<String, AttributeValue> item, String attribute) {
+        return item.containsKey(attribute) ? Optional.of(Timestamps.parse(text(item, attribute))) : Optional.empty();
     }
 
     /**
@@ -155,11 +172,14 @@ final class MessageTable {
 
     /** Points from a message id to its message, so an id is stored once whatever the group. */
     static Map<String, AttributeValue> messageIdItem(Message message) {
-        return Map.of(
-                PK, s(MESSAGE_ID_PREFIX + message.sender().id() + "#" + message.id()),
-                SK, s(MESSAGE_ID_SK),
-                MESSAGE_PK, s(messagesKey(message.groupId())),
-                MESSAGE_SK, s(Timestamps.format(message.createdAt())));
+        Map<String, AttributeValue> item = new HashMap<>(messageIdKey(message.sender().id(), message.id()));
+        item.put(MESSAGE_PK, s(messagesKey(message.groupId())));
+        item.put(MESSAGE_SK, s(Timestamps.format(message.createdAt())));
+        return item;
+    }
+
+    static Map<String, AttributeValue> messageIdKey(UserId sender, MessageId id) {
+        return Map.of(PK, s(MESSAGE_ID_PREFIX + sender + "#" + id), SK, s(MESSAGE_ID_SK));
     }
 
     /** The key of the message a message-id item points to. */

@@ -18,6 +18,8 @@ import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.usecase.AddMembersCommand;
+import io.cruddur.messaging.core.usecase.DeleteMessageCommand;
+import io.cruddur.messaging.core.usecase.EditMessageCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
@@ -27,12 +29,14 @@ import io.cruddur.messaging.core.usecase.StartGroup;
 import io.cruddur.messaging.core.usecase.StartGroupCommand;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Pattern E as production runs it: messages land in the table, the stream carries them, rows follow. */
 class PatternEThroughTheStreamTest {
@@ -155,6 +159,37 @@ class PatternEThroughTheStreamTest {
         assertThat(row(andrew).lastMessage().value()).isEqualTo("third");
         assertThat(row(bayko).lastMessageAt()).isEqualTo(third.createdAt());
         assertThat(groups(andrew)).hasSize(1);
+    }
+
+    @Test
+    void an_edit_then_a_delete_of_the_latest_message_reach_every_row_and_a_late_record_changes_nothing() {
+        poller.start(refresh);
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        Message sent = send(bayko, group, "see you at 5");
+        Eventually.within(BOUND, () -> assertThat(row(andrew).lastMessage().value()).isEqualTo("see you at 5"));
+
+        Message edited = messaging.editMessage(new EditMessageCommand(bayko, group, sent.id(),
+                new MessageText("see you at 6")));
+        Eventually.within(BOUND, () -> {
+            assertThat(row(andrew).lastMessage().value()).isEqualTo("see you at 6");
+            assertThat(row(bayko).lastMessage().value()).isEqualTo("see you at 6");
+        });
+        messaging.deleteMessage(new DeleteMessageCommand(bayko, group, sent.id()));
+        Eventually.within(BOUND, () -> {
+            assertThat(row(andrew).lastMessage()).isEqualTo(Message.DELETED_TEXT);
+            assertThat(row(bayko).lastMessage()).isEqualTo(Message.DELETED_TEXT);
+        });
+        Map<String, AttributeValue> stored = LOCAL.dynamo().getItem(request -> request.tableName(table)
+                .key(MessageTable.messageKey(sent)).consistentRead(true)).item();
+        assertThat(stored.get(MessageTable.MESSAGE).s()).as("a tombstone keeps no text").isEmpty();
+        assertThat(stored).containsKeys(MessageTable.DELETED_AT, MessageTable.EDITED_AT);
+        poller.close();
+
+        handler.handle(List.of(insert("1", sent), new ChangeRecord("MODIFY", "2", MessageTable.messageItem(edited))));
+
+        assertThat(row(andrew).lastMessage()).isEqualTo(Message.DELETED_TEXT);
+        assertThat(row(andrew).lastMessageAt()).isEqualTo(sent.createdAt());
     }
 
     @Test

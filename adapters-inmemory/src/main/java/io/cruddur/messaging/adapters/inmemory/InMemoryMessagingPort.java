@@ -14,6 +14,7 @@ import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewMessageHandler;
+import io.cruddur.messaging.core.port.RevisionOutcome;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -29,11 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * every multi-item write atomic, and readers never see half of one.
  *
  * <p>Like a DynamoDB stream, it is a {@link NewMessageFeed} of every newly stored message (never
- * of a duplicate). It hands each one over synchronously on the writer's thread, after the write
+ * of a duplicate), and of every edited or deleted one. It hands each one over synchronously on the writer's thread, after the write
  * is complete and the lock released, so a send returns only once its group's rows have moved.
  */
 public final class InMemoryMessagingPort implements MessagingPort {
@@ -104,6 +107,43 @@ public final class InMemoryMessagingPort implements MessagingPort {
     public Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id) {
         return read(() -> Optional.ofNullable(messagesByGroup.getOrDefault(group, EMPTY).get(createdAt))
                 .filter(message -> message.id().equals(id)));
+    }
+
+    @Override
+    public Optional<Message> sentMessage(UserId sender, MessageId id) {
+        return read(() -> Optional.ofNullable(messagesBySentId.get(new SentId(sender, id))));
+    }
+
+    @Override
+    public Set<UserId> sendersOf(MessageGroupId group, MessageId id, Set<UserId> candidates) {
+        if (candidates.size() > MAX_ROWS_PER_ADVANCE) {
+            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " senders are looked at once");
+        }
+        return read(() -> candidates.stream()
+                .filter(sender -> {
+                    Message sent = messagesBySentId.get(new SentId(sender, id));
+                    return sent != null && sent.groupId().equals(group);
+                })
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public RevisionOutcome reviseMessage(Message current, Message revised) {
+        if (!revised.isRevisionOf(current)) {
+            throw new IllegalArgumentException("a revision edits or deletes the same message in place");
+        }
+        RevisionOutcome outcome = write(() -> {
+            if (!current.equals(messagesBySentId.get(SentId.of(current)))) {
+                return new RevisionOutcome.Outdated();
+            }
+            messagesByGroup.get(current.groupId()).put(current.createdAt(), revised);
+            messagesBySentId.put(SentId.of(revised), revised);
+            return new RevisionOutcome.Revised(revised);
+        });
+        if (outcome instanceof RevisionOutcome.Revised stored) {
+            publish(stored.message());
+        }
+        return outcome;
     }
 
     @Override
@@ -191,6 +231,28 @@ public final class InMemoryMessagingPort implements MessagingPort {
                 moved.add(putRow(row.advancedTo(lastMessage, lastMessageAt)));
             }
             return new RowsAdvance.Advanced(moved);
+        });
+    }
+
+    @Override
+    public RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage) {
+        if (current.size() > MAX_ROWS_PER_ADVANCE) {
+            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows are rewritten at once");
+        }
+        return write(() -> {
+            for (MessageGroupRow row : current) {
+                if (!row.equals(rowsByGroup.getOrDefault(row.groupId(), Map.of()).get(row.owner()))) {
+                    return new RowsAdvance.Outdated();
+                }
+            }
+            List<MessageGroupRow> rewritten = new ArrayList<>();
+            for (MessageGroupRow row : current) {
+                MessageGroupRow now = row.advancedTo(lastMessage, row.lastMessageAt());
+                rowsByOwner.get(row.owner()).put(row.lastMessageAt(), now);
+                rowsByGroup.get(row.groupId()).put(row.owner(), now);
+                rewritten.add(now);
+            }
+            return new RowsAdvance.Advanced(rewritten);
         });
     }
 

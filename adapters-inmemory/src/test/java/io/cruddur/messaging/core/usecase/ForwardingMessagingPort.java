@@ -12,6 +12,7 @@ import io.cruddur.messaging.core.port.MembershipChange;
 import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.RevisionOutcome;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -19,6 +20,7 @@ import io.cruddur.messaging.core.port.StartOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Passes every call to real storage; a use-case test overrides the one call it wants to watch or bend. */
 class ForwardingMessagingPort implements MessagingPort {
@@ -36,6 +38,26 @@ class ForwardingMessagingPort implements MessagingPort {
     @Override
     public Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id) {
         return storage.findMessage(group, createdAt, id);
+    }
+
+    @Override
+    public Optional<Message> sentMessage(UserId sender, MessageId id) {
+        return storage.sentMessage(sender, id);
+    }
+
+    @Override
+    public Set<UserId> sendersOf(MessageGroupId group, MessageId id, Set<UserId> candidates) {
+        return storage.sendersOf(group, id, candidates);
+    }
+
+    @Override
+    public RevisionOutcome reviseMessage(Message current, Message revised) {
+        return storage.reviseMessage(current, revised);
+    }
+
+    @Override
+    public RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage) {
+        return storage.restateGroupRows(current, lastMessage);
     }
 
     @Override

@@ -45,12 +45,20 @@ public enum ErrorCode {
     USER_UNKNOWN("user_unknown", Kind.UNAUTHENTICATED),
     /** Reading or writing a group one is not a member of. */
     NOT_A_MEMBER("not_a_member", Kind.FORBIDDEN),
+    /** Editing or deleting a message someone else sent. */
+    NOT_THE_SENDER("not_the_sender", Kind.FORBIDDEN),
+    /** Editing or deleting a message after the edit window (24 hours unless configured) has passed. */
+    EDIT_WINDOW_PASSED("edit_window_passed", Kind.FORBIDDEN),
     /** No group with that uuid. */
     MESSAGE_GROUP_NOT_FOUND("message_group_not_found", Kind.NOT_FOUND),
+    /** No message with that uuid in the group. */
+    MESSAGE_NOT_FOUND("message_not_found", Kind.NOT_FOUND),
     /** No user with that handle. */
     HANDLE_NOT_FOUND("handle_not_found", Kind.NOT_FOUND),
     /** A client message uuid the sender already used for a different message (other text or group). */
     MESSAGE_UUID_REUSED("message_uuid_reused", Kind.CONFLICT),
+    /** Editing a message its sender deleted. */
+    MESSAGE_DELETED("message_deleted", Kind.CONFLICT),
     /** Adding people to, or leaving, a pair conversation, whose two members never change. */
     PAIR_MEMBERS_FIXED("pair_members_fixed", Kind.CONFLICT),
     /** Registering a handle that exists, regardless of case. */

@@ -10,6 +10,7 @@ import io.cruddur.messaging.core.domain.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where messages and group rows are stored. Implementations keep these rules (the contract tests
@@ -52,6 +53,38 @@ public interface MessagingPort {
     Optional<Message> findMessage(MessageGroupId group, Instant createdAt, MessageId id);
 
     /**
+     * {@return the message a sender stored with this id, in whichever group, as it reads now (edited, or a tombstone)}
+     *
+     * @param sender the sender, whose id the message id is
+     * @param id     the message id
+     */
+    Optional<Message> sentMessage(UserId sender, MessageId id);
+
+    /**
+     * {@return which of {@code candidates} stored a message with this id in this group} Each
+     * sender's ids are their own, so several may have used the same one.
+     *
+     * @param group      the group
+     * @param id         the message id
+     * @param candidates the senders to look at, at most {@link #MAX_ROWS_PER_ADVANCE}
+     * @throws IllegalArgumentException when given more candidates
+     */
+    Set<UserId> sendersOf(MessageGroupId group, MessageId id, Set<UserId> candidates);
+
+    /**
+     * Replaces a message's text, or leaves its tombstone, in place: same group, id, sender and
+     * time. Only if the message is still exactly {@code current}; {@link RevisionOutcome.Outdated}
+     * otherwise, and then nothing changed. The storage tells of the revised message as it tells of
+     * new ones, so that group rows showing it follow.
+     *
+     * @param current the message as read
+     * @param revised the message as it is to read: edited, or deleted
+     * @return {@link RevisionOutcome.Revised} with the message as stored, or {@link RevisionOutcome.Outdated}
+     * @throws IllegalArgumentException when {@code revised} is not {@code current} edited or deleted
+     */
+    RevisionOutcome reviseMessage(Message current, Message revised);
+
+    /**
      * {@return a group's messages from the query's position in its direction; an unknown group is empty}
      *
      * @param group the group
@@ -89,6 +122,19 @@ public interface MessagingPort {
      *         {@link StartOutcome.MessageIdTaken}
      */
     StartOutcome startConversation(NewConversation conversation);
+
+    /**
+     * Rewrites rows of one group in place to show another text for the message they show (an
+     * edit or a delete of it), all or none: only if every row is still exactly as given;
+     * {@link RowsAdvance.Outdated} when another writer changed or moved one first. At most
+     * {@link #MAX_ROWS_PER_ADVANCE} rows.
+     *
+     * @param current     the rows as the caller last saw them, all of one group
+     * @param lastMessage the text they are to show
+     * @return {@link RowsAdvance.Advanced} with the rows as stored, or {@link RowsAdvance.Outdated}
+     * @throws IllegalArgumentException when given more than {@link #MAX_ROWS_PER_ADVANCE} rows
+     */
+    RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage);
 
     /** The most rows {@link #advanceGroupRows} moves in one atomic write, whatever the storage. */
     int MAX_ROWS_PER_ADVANCE = 50;

@@ -23,6 +23,7 @@ import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,7 @@ public final class Messaging implements AutoCloseable {
     private final StartConversation startConversation;
     private final StartGroup startGroup;
     private final ChangeMembers changeMembers;
+    private final ReviseMessage reviseMessage;
     private final RefreshMessageGroups refreshMessageGroups;
     private final NewMessageFeed feed;
     private final MessagingPort messages;
@@ -73,6 +75,7 @@ public final class Messaging implements AutoCloseable {
         this.messages = messages;
         this.news = builder.news;
         this.changeMembers = new ChangeMembers(messages, users, memberships, news, builder.maxGroupMembers);
+        this.reviseMessage = new ReviseMessage(messages, memberships, builder.clock, builder.editWindow);
         RefreshListener publisher = new NewsPublisher(news);
         RefreshListener configured = builder.refreshListener;
         this.refreshMessageGroups = new RefreshMessageGroups(messages, (message, result) -> {
@@ -161,6 +164,34 @@ public final class Messaging implements AutoCloseable {
      */
     public ConversationStarted startGroup(StartGroupCommand command) {
         return startGroup.start(command);
+    }
+
+    /**
+     * A message's new text, by its sender, within the edit window ({@link Builder#editWindow});
+     * its id and time stay, and it is marked edited. The same text again changes nothing. Refused
+     * with {@code message_group_not_found}, {@code not_a_member}, {@code message_not_found},
+     * {@code not_the_sender}, {@code message_deleted}, {@code edit_window_passed}.
+     *
+     * @param command who edits which message, and the new text
+     * @return the message as stored
+     * @throws MessagingException when refused
+     */
+    public Message editMessage(EditMessageCommand command) {
+        return reviseMessage.edit(command);
+    }
+
+    /**
+     * A message deleted by its sender, within the edit window: a tombstone stays in its place,
+     * its text gone. Deleting it again changes nothing. Refused with
+     * {@code message_group_not_found}, {@code not_a_member}, {@code message_not_found},
+     * {@code not_the_sender}, {@code edit_window_passed}.
+     *
+     * @param command who deletes which message
+     * @return the tombstone as stored
+     * @throws MessagingException when refused
+     */
+    public Message deleteMessage(DeleteMessageCommand command) {
+        return reviseMessage.delete(command);
     }
 
     /**
@@ -326,6 +357,7 @@ public final class Messaging implements AutoCloseable {
         private UserChanges userChanges = UserChanges.none();
         private int refreshConcurrency = RefreshMessageGroups.DEFAULT_CONCURRENCY;
         private int maxGroupMembers = StartGroup.MAX_MEMBERS;
+        private Duration editWindow = ReviseMessage.DEFAULT_EDIT_WINDOW;
 
         private Builder() {
             cursorSecret = new byte[CursorCodec.MIN_SECRET_BYTES];
@@ -486,14 +518,26 @@ public final class Messaging implements AutoCloseable {
         }
 
         /**
+         * Sets how long after sending a message its sender may edit or delete it (24 hours by default).
+         *
+         * @param window a positive duration, checked by {@link #build()}
+         * @return this builder
+         */
+        public Builder editWindow(Duration window) {
+            this.editWindow = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
+        /**
          * Builds the facade and starts the feed of new messages.
          *
          * @return the facade, to close on shutdown
          * @throws NullPointerException     when the messaging port or the user directory is missing
          * @throws IllegalArgumentException when the cursor secret is shorter than
          *                                  {@value Messaging#MIN_CURSOR_SECRET_BYTES} bytes, the
-         *                                  refresh concurrency is below 1, or the group member limit
-         *                                  is outside 3 to {@value StartGroup#MAX_MEMBERS}
+         *                                  refresh concurrency is below 1, the group member limit
+         *                                  is outside 3 to {@value StartGroup#MAX_MEMBERS}, or the
+         *                                  edit window is not positive
          */
         public Messaging build() {
             return new Messaging(this);

@@ -6,12 +6,14 @@ import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.port.RowsAdvance;
+import io.cruddur.messaging.core.port.SliceQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * write needs no read first; when a condition fails because another writer moved a row, the rows
  * are read again and compared anew. Different groups of a batch are handled concurrently; one
  * group's messages reach the {@link RefreshListener} in their order in the batch, after its rows
- * have moved.
+ * have moved. An edited or deleted message comes through the feed as well: when it is still its
+ * group's latest, the rows that show it are rewritten in place to its new text.
  */
 public final class RefreshMessageGroups implements NewMessageHandler {
     /** Groups of one batch handled at once. */
@@ -139,6 +142,45 @@ public final class RefreshMessageGroups implements NewMessageHandler {
         throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the rows of group " + group + " kept moving");
     }
 
+    /**
+     * Brings the rows that show {@code revised} to its text as stored now (edited, or the tombstone's),
+     * if it is still its group's latest message; rows showing a newer one are left alone. The text
+     * is read again from storage, so late and repeated records of an edit or a delete are harmless.
+     */
+    RefreshResult follow(Message revised) {
+        MessageGroupId group = revised.groupId();
+        List<Message> latest = messages.messages(group, SliceQuery.newest(1)).items();
+        if (latest.isEmpty() || !latest.get(0).id().equals(revised.id())
+                || !latest.get(0).createdAt().equals(revised.createdAt())) {
+            return new RefreshResult(0, Set.of());
+        }
+        MessageText shown = latest.get(0).text();
+        List<MessageGroupRow> rows = positions.of(group).orElseGet(() -> lookUpRows(group));
+        int restated = 0;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            List<MessageGroupRow> showing = rows.stream()
+                    .filter(row -> !row.lastMessageAt().isBefore(revised.createdAt()))
+                    .filter(row -> !row.lastMessage().equals(shown))
+                    .limit(MessagingPort.MAX_ROWS_PER_ADVANCE)
+                    .toList();
+            if (showing.isEmpty()) {
+                if (MessageGroupRow.wholeGroup(rows)) {
+                    positions.remember(group, rows);
+                }
+                return new RefreshResult(restated, owners(rows));
+            }
+            RowsAdvance outcome = messages.restateGroupRows(showing, shown);
+            if (outcome instanceof RowsAdvance.Advanced rewritten) {
+                restated += rewritten.rows().size();
+                rows = replaced(rows, rewritten.rows());
+            } else {
+                LOG.debug("a row of group {} changed concurrently; reading the rows again", group);
+                rows = messages.rowsOfGroup(group);
+            }
+        }
+        throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the rows of group " + group + " kept changing");
+    }
+
     private List<MessageGroupRow> lookUpRows(MessageGroupId group) {
         for (int lookup = 1; ; lookup++) {
             List<MessageGroupRow> rows = messages.rowsOfGroup(group);
@@ -218,6 +260,10 @@ public final class RefreshMessageGroups implements NewMessageHandler {
             RefreshResult result;
             try {
                 result = refresh(newest);
+                for (Message revised : messages.stream().filter(Message::revised).toList()) {
+                    RefreshResult followed = follow(revised);
+                    result = new RefreshResult(result.advancedRows() + followed.advancedRows(), result.members());
+                }
             } catch (MessagingException passing) {
                 LOG.warn("the rows of group {} could not move ({}); its messages will come again",
                         group, passing.code().code());

@@ -21,8 +21,9 @@ import io.cruddur.messaging.core.port.MembershipChange;
 import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
-import io.cruddur.messaging.core.port.Slice;
+import io.cruddur.messaging.core.port.RevisionOutcome;
 import io.cruddur.messaging.core.port.RowsAdvance;
+import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
 import io.cruddur.messaging.core.port.StartOutcome;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -701,6 +703,101 @@ public abstract class MessagingPortContract {
         assertThat(outcome).isInstanceOf(MembershipOutcome.Changed.class);
         assertThat(port.rowsOfGroup(hello.groupId())).hasSize(MessagingPort.MAX_ROWS_PER_ADVANCE)
                 .allSatisfy(row -> assertThat(row.counterpart().members()).isEqualTo(MessagingPort.MAX_ROWS_PER_ADVANCE));
+    }
+
+    @Test
+    void a_senders_message_is_found_by_its_id_and_nobody_elses_is() {
+        List<Message> conversation = conversationOf(2);
+        Message andrews = conversation.get(0);
+        Message baykos = conversation.get(1);
+        User andrew = andrews.sender();
+        User bayko = baykos.sender();
+
+        assertThat(port.sentMessage(andrew.id(), andrews.id())).contains(andrews);
+        assertThat(port.sentMessage(bayko.id(), andrews.id())).isEmpty();
+        assertThat(port.sendersOf(groupOf(conversation), andrews.id(), Set.of(andrew.id(), bayko.id())))
+                .containsExactly(andrew.id());
+        assertThat(port.sendersOf(newGroup(), andrews.id(), Set.of(andrew.id(), bayko.id()))).isEmpty();
+        assertThat(port.sendersOf(groupOf(conversation), andrews.id(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void an_edit_keeps_the_messages_id_and_time_and_is_read_back_wherever_it_is_read() {
+        List<Message> conversation = conversationOf(3);
+        Message original = conversation.get(1);
+        Message edited = original.editedTo(new MessageText("better words"), T0.plusSeconds(60));
+
+        assertThat(port.reviseMessage(original, edited)).isEqualTo(new RevisionOutcome.Revised(edited));
+
+        assertThat(port.messages(groupOf(conversation), SliceQuery.newest(10)).items()).containsExactly(
+                conversation.get(2), edited, conversation.get(0));
+        assertThat(port.findMessage(groupOf(conversation), original.createdAt(), original.id())).contains(edited);
+        assertThat(port.sentMessage(original.sender().id(), original.id())).contains(edited);
+        assertThat(edited.editedAt()).contains(T0.plusSeconds(60));
+    }
+
+    @Test
+    void a_delete_leaves_a_tombstone_in_the_messages_place_without_its_text() {
+        List<Message> conversation = conversationOf(3);
+        Message original = conversation.get(1);
+        Message edited = original.editedTo(new MessageText("first thoughts"), T0.plusSeconds(30));
+        port.reviseMessage(original, edited);
+
+        assertThat(port.reviseMessage(edited, edited.deletedOn(T0.plusSeconds(60))))
+                .isInstanceOf(RevisionOutcome.Revised.class);
+
+        Message tombstone = port.messages(groupOf(conversation), SliceQuery.newest(10)).items().get(1);
+        assertThat(tombstone.id()).isEqualTo(original.id());
+        assertThat(tombstone.createdAt()).isEqualTo(original.createdAt());
+        assertThat(tombstone.sender()).isEqualTo(original.sender());
+        assertThat(tombstone.deletedAt()).contains(T0.plusSeconds(60));
+        assertThat(tombstone.text()).isEqualTo(Message.DELETED_TEXT);
+        assertThat(port.sentMessage(original.sender().id(), original.id())).contains(tombstone);
+    }
+
+    @Test
+    void a_revision_of_a_message_another_revision_replaced_writes_nothing() {
+        List<Message> conversation = conversationOf(2);
+        Message original = conversation.get(1);
+        Message first = original.editedTo(new MessageText("first edit"), T0.plusSeconds(30));
+        port.reviseMessage(original, first);
+
+        assertThat(port.reviseMessage(original, original.editedTo(new MessageText("late edit"), T0.plusSeconds(31))))
+                .isEqualTo(new RevisionOutcome.Outdated());
+        assertThat(port.reviseMessage(original, original.deletedOn(T0.plusSeconds(32))))
+                .isEqualTo(new RevisionOutcome.Outdated());
+        assertThat(port.sentMessage(original.sender().id(), original.id())).contains(first);
+    }
+
+    @Test
+    void a_revision_is_of_the_same_message_in_place() {
+        List<Message> conversation = conversationOf(2);
+        Message original = conversation.get(1);
+
+        assertThatThrownBy(() -> port.reviseMessage(original, original.at(T0.plusSeconds(99))
+                .editedTo(new MessageText("moved"), T0.plusSeconds(100)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> port.reviseMessage(original, original)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(port.sentMessage(original.sender().id(), original.id())).contains(original);
+    }
+
+    @Test
+    void restating_rows_rewrites_their_text_at_their_time_and_refuses_rows_that_moved_on() {
+        List<Message> conversation = conversationOf(1);
+        List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));
+        MessageText edited = new MessageText("edited first message");
+
+        RowsAdvance restated = port.restateGroupRows(rows, edited);
+
+        assertThat(restated).isInstanceOf(RowsAdvance.Advanced.class);
+        assertThat(port.rowsOfGroup(groupOf(conversation))).hasSize(2).allSatisfy(row -> {
+            assertThat(row.lastMessage()).isEqualTo(edited);
+            assertThat(row.lastMessageAt()).isEqualTo(T0);
+        });
+        List<MessageGroupRow> current = port.rowsOfGroup(groupOf(conversation));
+        port.advanceGroupRows(current, new MessageText("newer"), T0.plusSeconds(5));
+        assertThat(port.restateGroupRows(current, new MessageText("stale"))).isEqualTo(new RowsAdvance.Outdated());
+        assertThat(port.rowsOfGroup(groupOf(conversation)))
+                .allSatisfy(row -> assertThat(row.lastMessage().value()).isEqualTo("newer"));
     }
 
     /** A started conversation of {@code count} messages, "message 1" to "message N", one second apart. */

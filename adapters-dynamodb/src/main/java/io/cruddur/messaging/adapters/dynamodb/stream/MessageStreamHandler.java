@@ -9,20 +9,22 @@ import io.cruddur.messaging.core.port.NewMessageHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a batch of stream records into the new messages it holds, for a
  * {@link NewMessageHandler}: every {@code INSERT} of a message item in the batch (not only the
- * first) counts; other events and item kinds are passed over. When the handler names a message
+ * first) counts, and every {@code MODIFY} of one (its sender edited or deleted it); other events
+ * and item kinds are passed over. When the handler names a message
  * to deliver again, its record is reported, so that it and everything after it come again (a
  * replay is harmless). A record that can never succeed (an item that is not a valid message) is
  * logged and passed over, so it cannot block its shard.
  */
 public final class MessageStreamHandler implements ChangeBatchHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MessageStreamHandler.class);
-    private static final String INSERT = "INSERT";
+    private static final Set<String> MESSAGE_EVENTS = Set.of("INSERT", "MODIFY");
 
     private final NewMessageHandler handler;
 
@@ -40,7 +42,7 @@ public final class MessageStreamHandler implements ChangeBatchHandler {
         List<Message> messages = new ArrayList<>();
         List<String> sequenceNumbers = new ArrayList<>();
         for (ChangeRecord record : records) {
-            if (INSERT.equals(record.eventName()) && MessageItems.isMessage(record.newImage())) {
+            if (MESSAGE_EVENTS.contains(record.eventName()) && MessageItems.isMessage(record.newImage())) {
                 parse(record).ifPresent(message -> {
                     messages.add(message);
                     sequenceNumbers.add(record.sequenceNumber());
