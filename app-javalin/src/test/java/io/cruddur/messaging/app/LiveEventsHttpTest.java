@@ -108,6 +108,27 @@ class LiveEventsHttpTest {
     }
 
     @Test
+    void members_hear_of_an_edit_and_a_delete() throws Exception {
+        String altair = api.login("altair");
+        String sinclair = api.login("sinclair");
+        String group = api.post("/api/messages", sinclair, "{\"message\":\"hello\",\"handle\":\"altair\"}").body()
+                .get("message_group_uuid").asText();
+
+        try (EventStreamReader reader = open(altair)) {
+            String uuid = api.post("/api/messages", sinclair,
+                    "{\"message\":\"see you at 5\",\"message_group_uuid\":\"" + group + "\"}").body().get("uuid").asText();
+            assertThat(reader.next(BOUND)).contains("event: message").contains("see you at 5");
+
+            api.patch("/api/messages/" + group + "/" + uuid, sinclair, "{\"message\":\"see you at 6\"}");
+            assertThat(reader.next(BOUND)).contains("event: message_edited").contains("see you at 6").contains(uuid);
+
+            api.delete("/api/messages/" + group + "/" + uuid, sinclair);
+            assertThat(reader.next(BOUND)).contains("event: message_deleted").contains("\"deleted\":true")
+                    .doesNotContain("see you at");
+        }
+    }
+
+    @Test
     void a_stream_that_is_never_read_delays_neither_sends_nor_other_streams_and_is_dropped() throws Exception {
         String andrew = api.login("andrewbrown");
         String bayko = api.login("bayko");

@@ -275,6 +275,87 @@ class MemoryHostHttpTest {
     }
 
     @Test
+    void a_sender_edits_and_deletes_a_message_and_every_member_reads_the_result() {
+        String sinclair = token("sinclair");
+        String londo = token("londo");
+        String group = api.post("/api/messages", sinclair, "{\"message\":\"hello\",\"handle\":\"londo\"}")
+                .body().get("message_group_uuid").asText();
+        JsonNode sent = api.post("/api/messages", sinclair,
+                "{\"message\":\"see you at 5\",\"message_group_uuid\":\"" + group + "\"}").body();
+        String message = "/api/messages/" + group + "/" + sent.get("uuid").asText();
+
+        ApiClient.Reply edited = api.patch(message, sinclair, "{\"message\":\"see you at 6\"}");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(fields(edited.body())).containsExactly("message_group_uuid", "uuid", "display_name", "handle",
+                "message", "created_at", "edited_at");
+        assertThat(edited.body().get("message").asText()).isEqualTo("see you at 6");
+        assertThat(edited.body().get("uuid")).isEqualTo(sent.get("uuid"));
+        assertThat(edited.body().get("created_at")).isEqualTo(sent.get("created_at"));
+        assertThat(api.patch(message, sinclair, "{\"message\":\"see you at 6\"}").body())
+                .as("the same text again").isEqualTo(edited.body());
+        JsonNode asLondoReadsIt = last(api.get("/api/messages/" + group, londo).body());
+        assertThat(asLondoReadsIt.get("message").asText()).isEqualTo("see you at 6");
+        assertThat(asLondoReadsIt.get("edited_at")).isEqualTo(edited.body().get("edited_at"));
+        assertThat(asLondoReadsIt.has("deleted")).isFalse();
+
+        ApiClient.Reply deleted = api.delete(message, sinclair);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body().get("deleted").asBoolean()).isTrue();
+        assertThat(deleted.body().get("message").asText()).isEmpty();
+        JsonNode tombstone = last(api.get("/api/messages/" + group, londo).body());
+        assertThat(tombstone.get("uuid")).isEqualTo(sent.get("uuid"));
+        assertThat(tombstone.get("deleted").asBoolean()).isTrue();
+        assertThat(tombstone.get("message").asText()).isEmpty();
+        assertThat(api.get("/api/message_groups", londo).body().get(0).get("message").asText())
+                .isEqualTo("This message was deleted");
+        assertThat(api.delete(message, sinclair).body()).as("deleting again").isEqualTo(deleted.body());
+        assertCodes(api.patch(message, sinclair, "{\"message\":\"take two\"}"), 409, "message_deleted");
+    }
+
+    @Test
+    void edit_and_delete_refusals_have_their_status_and_codes() {
+        String sinclair = token("sinclair");
+        String londo = token("londo");
+        String bayko = token("bayko");
+        String group = api.post("/api/messages", sinclair, "{\"message\":\"hello\",\"handle\":\"londo\"}")
+                .body().get("message_group_uuid").asText();
+        String uuid = api.post("/api/messages", sinclair,
+                "{\"message\":\"mine\",\"message_group_uuid\":\"" + group + "\"}").body().get("uuid").asText();
+        String message = "/api/messages/" + group + "/" + uuid;
+
+        assertCodes(api.patch(message, londo, "{\"message\":\"not yours\"}"), 403, "not_the_sender");
+        assertCodes(api.delete(message, londo), 403, "not_the_sender");
+        assertCodes(api.patch(message, bayko, "{\"message\":\"let me\"}"), 403, "not_a_member");
+        assertCodes(api.delete("/api/messages/" + group + "/" + UUID.randomUUID(), sinclair), 404, "message_not_found");
+        assertCodes(api.delete("/api/messages/" + UUID.randomUUID() + "/" + uuid, sinclair), 404, "message_group_not_found");
+        assertCodes(api.patch("/api/messages/42/43", sinclair, "{\"message\":\" \"}"),
+                422, "message_group_uuid_invalid", "message_uuid_invalid", "message_blank");
+        assertCodes(api.patch(message, sinclair, "{\"message\":\"" + "x".repeat(1025) + "\"}"),
+                422, "message_exceed_max_chars");
+        assertCodes(api.patch(message, sinclair, "{\"message\":5}"), 400, "body_malformed");
+        assertCodes(api.patch(message, null, "{\"message\":\"who?\"}"), 401, "token_missing");
+        assertCodes(api.delete(message, null), 401, "token_missing");
+        assertThat(last(api.get("/api/messages/" + group, londo).body()).get("message").asText()).isEqualTo("mine");
+    }
+
+    @Test
+    void a_message_is_no_longer_edited_or_deleted_once_the_hosts_edit_window_passed() throws InterruptedException {
+        try (Deployment quick = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of())
+                .withEditWindow(Duration.ofSeconds(1)))) {
+            ApiClient quickApi = new ApiClient(quick.port());
+            String andrew = quickApi.login("andrewbrown");
+            String group = quickApi.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+            String uuid = quickApi.post("/api/messages", andrew,
+                    "{\"message\":\"quick\",\"message_group_uuid\":\"" + group + "\"}").body().get("uuid").asText();
+            Thread.sleep(1_100);
+
+            assertCodes(quickApi.patch("/api/messages/" + group + "/" + uuid, andrew, "{\"message\":\"slow\"}"),
+                    403, "edit_window_passed");
+            assertCodes(quickApi.delete("/api/messages/" + group + "/" + uuid, andrew), 403, "edit_window_passed");
+        }
+    }
+
+    @Test
     void the_hosts_group_member_limit_is_the_one_configured() {
         try (Deployment small = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of())
                 .withMaxGroupMembers(3))) {
@@ -406,6 +487,10 @@ class MemoryHostHttpTest {
         List<String> actual = new ArrayList<>();
         reply.body().forEach(code -> actual.add(code.asText()));
         assertThat(actual).containsExactly(codes);
+    }
+
+    private static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
     }
 
     private static List<String> handles(ApiClient.Reply members) {

@@ -101,6 +101,10 @@ final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     int groupMembersMax;
 
+    @Option(names = "--edit-window-seconds", defaultValue = "86400",
+            description = "how long after sending a message its sender may edit or delete it (default: ${DEFAULT-VALUE})")
+    long editWindowSeconds;
+
     @Option(names = "--generated-users", defaultValue = "0",
             description = "memory and embedded modes: also add @user1 to @user<N> (for load runs)")
     int generatedUsers;
@@ -121,7 +125,8 @@ final class ServeCommand implements Callable<Integer> {
                         connectionsMax, behindProxy))
                 .withRates(new RateLimits(sendsPerMinute, startsPerMinute, devLoginsPerMinute, refusedTokensPerMinute))
                 .withPreflightMaxAge(Duration.ofSeconds(preflightMaxAgeSeconds))
-                .withMaxGroupMembers(groupMembersMax));
+                .withMaxGroupMembers(groupMembersMax)
+                .withEditWindow(Duration.ofSeconds(editWindowSeconds)));
         Deployment deployment = switch (chosen) {
             case MEMORY -> Deployment.memory(config);
             case EMBEDDED -> Deployment.embedded(config, engines.data(), engines.dynamoPort, engines.postgresPort,

@@ -2,7 +2,6 @@ package io.cruddur.messaging.app.config;
 
 import io.cruddur.messaging.app.auth.CognitoSettings;
 import io.cruddur.messaging.core.usecase.Messaging;
-import io.cruddur.messaging.core.usecase.StartGroup;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -33,13 +32,12 @@ import java.util.OptionalInt;
  * @param eventStreams how many live event streams the host keeps open
  * @param connections  what one client may hold of the host's connections, and how long a body may take
  * @param rates        how often one user or client address may send, start, sign in, or present a refused token
- * @param maxGroupMembers the most members a group may start with, the starter included
- *                     ({@code --group-members-max}, 3 to {@value StartGroup#MAX_MEMBERS})
+ * @param conversations how large a group may grow, and how long a message may be edited or deleted
  */
 public record HostConfig(Mode mode, String host, int port, Optional<URI> frontendUrl, Duration preflightMaxAge,
         Optional<byte[]> cursorSecret,
         Optional<CognitoSettings> cognito, OptionalInt metricsPort, EventStreamLimits eventStreams,
-        ConnectionLimits connections, RateLimits rates, int maxGroupMembers) {
+        ConnectionLimits connections, RateLimits rates, ConversationLimits conversations) {
     public static final int DEFAULT_PORT = 4567;
     public static final String LOOPBACK = "127.0.0.1";
     public static final String EVERY_INTERFACE = "0.0.0.0";
@@ -81,10 +79,7 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
         Objects.requireNonNull(eventStreams, "eventStreams");
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(rates, "rates");
-        if (maxGroupMembers < 3 || maxGroupMembers > StartGroup.MAX_MEMBERS) {
-            throw new IllegalArgumentException("--group-members-max must be 3-" + StartGroup.MAX_MEMBERS + ", was "
-                    + maxGroupMembers);
-        }
+        Objects.requireNonNull(conversations, "conversations");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 0-65535, was " + port);
         }
@@ -112,49 +107,58 @@ public record HostConfig(Mode mode, String host, int port, Optional<URI> fronten
                 : Optional.empty();
         return new HostConfig(mode, mode.defaultHost(), port, frontend, DEFAULT_PREFLIGHT_MAX_AGE, secret, cognito, OptionalInt.empty(),
                 EventStreamLimits.DEFAULT, ConnectionLimits.DEFAULT,
-                RateLimits.DEFAULT, StartGroup.MAX_MEMBERS);
+                RateLimits.DEFAULT, ConversationLimits.DEFAULT);
     }
 
     /** This configuration listening on another address. */
     public HostConfig withHost(String address) {
         return new HostConfig(mode, address, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, connections,
-                rates, maxGroupMembers);
+                rates, conversations);
     }
 
     /** This configuration serving {@code GET /metrics} on a port of its own (0: any free port). */
     public HostConfig withMetricsPort(int metrics) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, OptionalInt.of(metrics), eventStreams,
-                connections, rates, maxGroupMembers);
+                connections, rates, conversations);
     }
 
     /** This configuration with other limits on live event streams. */
     public HostConfig withEventStreams(EventStreamLimits limits) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, limits, connections,
-                rates, maxGroupMembers);
+                rates, conversations);
     }
 
     /** This configuration with other limits on what one client's connections may hold. */
     public HostConfig withConnections(ConnectionLimits limits) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, limits,
-                rates, maxGroupMembers);
+                rates, conversations);
     }
 
     /** This configuration letting browsers reuse a preflight's answer for {@code maxAge}. */
     public HostConfig withPreflightMaxAge(Duration maxAge) {
         return new HostConfig(mode, host, port, frontendUrl, maxAge, cursorSecret, cognito, metricsPort, eventStreams,
-                connections, rates, maxGroupMembers);
+                connections, rates, conversations);
     }
 
-    /** This configuration letting groups start with at most {@code members} members. */
+    /** This configuration letting groups have at most {@code members} members. */
     public HostConfig withMaxGroupMembers(int members) {
+        return withConversations(new ConversationLimits(members, conversations.editWindow()));
+    }
+
+    /** This configuration letting senders edit or delete a message for {@code window} after sending it. */
+    public HostConfig withEditWindow(Duration window) {
+        return withConversations(new ConversationLimits(conversations.maxGroupMembers(), window));
+    }
+
+    private HostConfig withConversations(ConversationLimits limits) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams,
-                connections, rates, members);
+                connections, rates, limits);
     }
 
     /** This configuration with other rate limits. */
     public HostConfig withRates(RateLimits limits) {
         return new HostConfig(mode, host, port, frontendUrl, preflightMaxAge, cursorSecret, cognito, metricsPort, eventStreams, connections,
-                limits, maxGroupMembers);
+                limits, conversations);
     }
 
     /** Whether the API listens only where this machine alone reaches it. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * TLS.
  */
 final class CrossOrigin {
-    static final String ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
+    static final String ALLOWED_METHODS = "GET, POST, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "authorization, content-type, idempotency-key, last-event-id";
 
     private final Optional<String> frontend;

@@ -131,6 +131,8 @@ public final class HttpApi {
             app.routes.get(routed(paths, "/api/message_groups"), routes::listGroups);
             app.routes.get(routed(paths, "/api/messages/{group}"), routes::listMessages);
             app.routes.post(routed(paths, "/api/messages"), routes::postMessage);
+            app.routes.patch(routed(paths, "/api/messages/{group}/{message}"), routes::editMessage);
+            app.routes.delete(routed(paths, "/api/messages/{group}/{message}"), routes::deleteMessage);
             app.routes.post(routed(paths, "/api/message_groups"), routes::postGroup);
             app.routes.get(routed(paths, "/api/message_groups/{group}/members"), routes::listMembers);
             app.routes.post(routed(paths, "/api/message_groups/{group}/members"), routes::addMembers);

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Server-sent events for signed-in pages: once a group's rows have been brought to a new
  * message (on whichever host, as news on the bus says), every member's open streams on this host
  * get a {@code message} event with it, so a page can show the message and reorder its group list
- * without reloading; when a group's members change, its members get {@code members_changed}.
+ * without reloading; an edited or deleted message comes as {@code message_edited} or
+ * {@code message_deleted}, and when a group's members change, its members get {@code members_changed}.
  * A comment every {@value #HEARTBEAT_SECONDS} s keeps proxies from closing
  * idle streams and finds dead ones.
  *
@@ -36,6 +37,10 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
     static final long HEARTBEAT_SECONDS = 15;
     /** Sent to a user's oldest stream when a newer one takes its place; the page does not reconnect it. */
     static final String SUPERSEDED = "superseded";
+    /** Sent to members when a message was edited, with the message as edited. */
+    static final String MESSAGE_EDITED = "message_edited";
+    /** Sent to members when a message was deleted, with its tombstone. */
+    static final String MESSAGE_DELETED = "message_deleted";
     /** Sent to members when a group's members changed. */
     static final String MEMBERS_CHANGED = "members_changed";
     /** How long a superseded stream may take to receive its last event before it is cut. */
@@ -117,7 +122,16 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
 
     @Override
     public void heard(Message message, Set<UserId> members) {
-        Frame event = new Frame.Event("message", write(Views.SentView.of(message)), eventId(message), false);
+        String view = write(Views.SentView.of(message));
+        // a revision shares its message's id, so it carries none: a client that skips ids it has seen still gets it
+        Frame event;
+        if (message.deleted()) {
+            event = new Frame.Event(MESSAGE_DELETED, view, "", false);
+        } else if (message.editedAt().isPresent()) {
+            event = new Frame.Event(MESSAGE_EDITED, view, "", false);
+        } else {
+            event = new Frame.Event("message", view, eventId(message), false);
+        }
         for (UserId member : members) {
             streams.getOrDefault(member, List.of()).forEach(stream -> stream.offer(event));
         }

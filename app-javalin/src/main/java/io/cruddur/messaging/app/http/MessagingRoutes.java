@@ -15,6 +15,8 @@ import io.cruddur.messaging.core.domain.PageLimit;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.AddMembersCommand;
+import io.cruddur.messaging.core.usecase.DeleteMessageCommand;
+import io.cruddur.messaging.core.usecase.EditMessageCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.MessageGroupPage;
@@ -32,7 +34,7 @@ import java.util.Optional;
 
 /**
  * The four routes of the reference API, plus pagination in {@code Link} headers, idempotent sends,
- * group conversations and their members.
+ * group conversations and their members, edits and deletes.
  */
 final class MessagingRoutes {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -115,6 +117,24 @@ final class MessagingRoutes {
                 JsonBodies.text(body, "title"), JsonBodies.text(body, "message"), clientId);
         starts.take(caller.id().toString());
         ctx.json(new Views.StartedView(messaging.startGroup(start).groupId().toString()));
+    }
+
+    /** {@code PATCH /api/messages/{group}/{message}}: the sender's new text; answers the message as edited. */
+    void editMessage(Context ctx) {
+        User caller = caller(ctx);
+        JsonNode body = JsonBodies.object(json, ctx);
+        EditMessageCommand edit = EditMessageCommand.parse(caller, ctx.pathParam("group"), ctx.pathParam("message"),
+                JsonBodies.text(body, "message"));
+        sends.take(caller.id().toString());
+        ctx.json(Views.SentView.of(messaging.editMessage(edit)));
+    }
+
+    /** {@code DELETE /api/messages/{group}/{message}}: the sender deletes it; answers its tombstone. */
+    void deleteMessage(Context ctx) {
+        User caller = caller(ctx);
+        DeleteMessageCommand delete = DeleteMessageCommand.parse(caller, ctx.pathParam("group"), ctx.pathParam("message"));
+        sends.take(caller.id().toString());
+        ctx.json(Views.SentView.of(messaging.deleteMessage(delete)));
     }
 
     /** {@code GET /api/message_groups/{group}/members}: the members, to a member. */

@@ -1,5 +1,6 @@
 package io.cruddur.messaging.app.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.IsoTime;
@@ -14,12 +15,19 @@ final class Views {
     private Views() {
     }
 
-    /** A message in a conversation: {@code uuid} is the message's, the person is its sender. */
+    /**
+     * A message in a conversation: {@code uuid} is the message's, the person is its sender;
+     * {@code edited_at} only once it was edited, and a deleted one is a tombstone,
+     * {@code deleted: true} with an empty {@code message}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageView(String uuid, @JsonProperty("display_name") String displayName, String handle, String message,
-            @JsonProperty("created_at") String createdAt) {
+            @JsonProperty("created_at") String createdAt, @JsonProperty("edited_at") String editedAt, Boolean deleted) {
         static MessageView of(Message message) {
             return new MessageView(message.id().toString(), message.sender().displayName(),
-                    message.sender().handle().value(), message.text().value(), time(message.createdAt()));
+                    message.sender().handle().value(), message.deleted() ? "" : message.text().value(),
+                    time(message.createdAt()), message.editedAt().map(Views::time).orElse(null),
+                    message.deleted() ? Boolean.TRUE : null);
         }
     }
 
@@ -39,14 +47,18 @@ final class Views {
         }
     }
 
-    /** What {@code POST /api/messages} answers for a message sent in a group. */
+    /**
+     * What {@code POST /api/messages} answers for a message sent in a group, what an edit or a
+     * delete answers, and what live events carry.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record SentView(@JsonProperty("message_group_uuid") String messageGroupUuid, String uuid,
             @JsonProperty("display_name") String displayName, String handle, String message,
-            @JsonProperty("created_at") String createdAt) {
+            @JsonProperty("created_at") String createdAt, @JsonProperty("edited_at") String editedAt, Boolean deleted) {
         static SentView of(Message message) {
             MessageView view = MessageView.of(message);
             return new SentView(message.groupId().toString(), view.uuid(), view.displayName(), view.handle(),
-                    view.message(), view.createdAt());
+                    view.message(), view.createdAt(), view.editedAt(), view.deleted());
         }
     }
 

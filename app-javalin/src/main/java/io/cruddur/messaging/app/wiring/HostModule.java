@@ -34,7 +34,8 @@ abstract class HostModule {
             Optional<UserChanges> userChanges, NewMessageFeed newMessages, NewsBus news, HostConfig config) {
         Messaging.Builder builder = Messaging.builder().messages(messages).users(users).userAdministration(administration)
                 .userChanges(userChanges.orElse(UserChanges.none())).newMessageFeed(newMessages).newsBus(news)
-                .maxGroupMembers(config.maxGroupMembers());
+                .maxGroupMembers(config.conversations().maxGroupMembers())
+                .editWindow(config.conversations().editWindow());
         config.cursorSecret().ifPresent(builder::cursorSecret);
         return builder.build();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,20 @@ class HostConfigTest {
     void the_group_member_limit_defaults_to_the_largest_and_is_refused_outside_its_range() {
         HostConfig defaults = HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of());
 
-        assertThat(defaults.maxGroupMembers()).isEqualTo(50);
-        assertThat(defaults.withMaxGroupMembers(3).maxGroupMembers()).isEqualTo(3);
+        assertThat(defaults.conversations().maxGroupMembers()).isEqualTo(50);
+        assertThat(defaults.withMaxGroupMembers(3).conversations().maxGroupMembers()).isEqualTo(3);
         assertThatThrownBy(() -> defaults.withMaxGroupMembers(2)).hasMessageContaining("--group-members-max");
         assertThatThrownBy(() -> defaults.withMaxGroupMembers(51)).hasMessageContaining("--group-members-max");
+    }
+
+    @Test
+    void the_edit_window_defaults_to_a_day_and_is_at_least_a_second() {
+        HostConfig defaults = HostConfig.from(HostConfig.Mode.MEMORY, 0, Map.of());
+
+        assertThat(defaults.conversations().editWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.withEditWindow(Duration.ofMinutes(15)).conversations().editWindow())
+                .isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> defaults.withEditWindow(Duration.ZERO)).hasMessageContaining("--edit-window-seconds");
     }
 
     @Test
