@@ -1,17 +1,22 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.Counterpart;
+import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.DeleteMessageCommand;
+import io.cruddur.messaging.core.usecase.EditMessageCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.MessagePage;
@@ -116,6 +121,56 @@ class ReferenceInteropTest {
         assertThat(port.findMessage(new MessageGroupId(UUID.fromString(group)),
                 Instant.parse("2026-01-01T00:00:00Z"), new MessageId(UUID.fromString(id))))
                 .hasValueSatisfying(message -> assertThat(message.text().value()).isEqualTo("Happy new year!"));
+    }
+
+    @Test
+    void an_edited_or_deleted_message_keeps_every_attribute_the_reference_reads() {
+        putReferenceGroupRow(andrew, bayko, "2026-01-01T00:00:00+00:00", "hi");
+        putReferenceGroupRow(bayko, andrew, "2026-01-01T00:00:00+00:00", "hi");
+        Message sent = messaging.sendMessage(SendMessageCommand.parse(bayko, group, "first words", null));
+        Map<String, AttributeValue> key = Map.of(
+                "pk", AttributeValue.fromS("MSG#" + group),
+                "sk", AttributeValue.fromS(Timestamps.format(sent.createdAt())));
+
+        messaging.editMessage(EditMessageCommand.parse(bayko, group, sent.id().toString(), "better words"));
+        Map<String, AttributeValue> edited = dynamo.getItem(request -> request.tableName(TABLE).key(key)).item();
+        messaging.deleteMessage(DeleteMessageCommand.parse(bayko, group, sent.id().toString()));
+        Map<String, AttributeValue> tombstone = dynamo.getItem(request -> request.tableName(TABLE).key(key)).item();
+
+        assertThat(edited.keySet()).containsExactlyInAnyOrder("pk", "sk", "message_uuid", "message", "user_uuid",
+                "user_display_name", "user_handle", "edited_at");
+        assertThat(edited.get("message").s()).isEqualTo("better words");
+        assertThat(tombstone.keySet()).containsExactlyInAnyOrder("pk", "sk", "message_uuid", "message", "user_uuid",
+                "user_display_name", "user_handle", "edited_at", "deleted_at");
+        assertThat(tombstone.get("message").s()).isEmpty();
+    }
+
+    @Test
+    void a_pair_the_reference_wrote_lists_its_members_and_keeps_them() {
+        putReferenceMessage("2026-01-01T00:00:00+00:00", bayko, "Happy new year!");
+        putReferenceGroupRow(andrew, bayko, "2026-01-01T00:00:00+00:00", "Happy new year!");
+        putReferenceGroupRow(bayko, andrew, "2026-01-01T00:00:00+00:00", "Happy new year!");
+        MessageGroupId referenceGroup = new MessageGroupId(UUID.fromString(group));
+
+        assertThat(messaging.listMembers(andrew, referenceGroup)).containsExactly(andrew, bayko);
+        assertThatThrownBy(() -> messaging.leaveGroup(andrew, referenceGroup)).isInstanceOfSatisfying(
+                MessagingException.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.PAIR_MEMBERS_FIXED));
+        assertThat(messaging.listMessageGroups(new ListMessageGroupsQuery(bayko, PageRequest.first())).groups())
+                .extracting(MessageGroupRow::counterpart).containsExactly(new Counterpart.Person(andrew));
+    }
+
+    @Test
+    void a_message_the_reference_wrote_has_no_message_id_item_so_it_is_not_found_for_an_edit_and_stays_as_written() {
+        putReferenceGroupRow(andrew, bayko, "2026-01-01T00:00:00+00:00", "Happy new year!");
+        putReferenceGroupRow(bayko, andrew, "2026-01-01T00:00:00+00:00", "Happy new year!");
+        String id = putReferenceMessage("2026-01-01T00:00:00+00:00", bayko, "Happy new year!");
+
+        assertThatThrownBy(() -> messaging.editMessage(EditMessageCommand.parse(bayko, group, id, "Happy 2026!")))
+                .isInstanceOfSatisfying(MessagingException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.MESSAGE_NOT_FOUND));
+        assertThat(messaging.listMessages(new ListMessagesQuery(andrew, new MessageGroupId(UUID.fromString(group)),
+                PageRequest.first())).messages()).extracting(message -> message.text().value())
+                .containsExactly("Happy new year!");
     }
 
     private String putReferenceMessage(String createdAt, User sender, String text) {
