@@ -12,6 +12,10 @@ const WORDS = {
   group_title_invalid: 'A title is one line of at most 100 characters.',
   pair_members_fixed: 'A conversation of two cannot gain or lose people.',
   rate_limited: 'Slow down a little; try again in a moment.',
+  not_the_sender: 'Only its sender can change a message.',
+  edit_window_passed: 'That message is too old to change.',
+  message_deleted: 'That message was deleted.',
+  message_not_found: 'That message no longer exists.',
   not_a_member: 'You are not in that conversation.',
   message_group_not_found: 'That conversation does not exist.',
   storage_unavailable: 'Messages are unavailable right now; try again shortly.',
@@ -23,6 +27,7 @@ const WORDS = {
 const $ = (id) => document.getElementById(id);
 const state = {
   token: sessionStorage.getItem('token'), me: null, open: null, draft: null, older: null, events: null, rows: [],
+  editing: null,
 };
 
 class ApiError extends Error {
@@ -142,6 +147,7 @@ async function loadGroups() {
 async function openGroup(uuid, other) {
   state.open = uuid;
   state.draft = null;
+  finishEdit();
   $('conversation-title').replaceChildren(person(other));
   $('message-form').hidden = false;
   $('message-error').textContent = '';
@@ -198,6 +204,7 @@ async function leaveGroup() {
 function closeConversation() {
   state.open = null;
   state.draft = null;
+  finishEdit();
   $('conversation-title').textContent = 'Pick a conversation';
   $('messages').replaceChildren();
   setOlder(null);
@@ -224,13 +231,63 @@ function sentId(message) {
   return `${message.handle}/${message.uuid}`;
 }
 
+// A message as the conversation shows it; one's own, unless deleted, can be edited or deleted.
 function messageItem(message) {
-  const item = element('li', message.handle === state.me ? 'mine' : null);
+  const mine = message.handle === state.me;
+  const item = element('li', mine ? 'mine' : null);
   item.dataset.message = sentId(message);
   const who = element('span', 'who');
   who.append(person(message, '', ' '));
-  item.append(who, element('span', 'time', when(message.created_at)), element('p', 'text', tame(message.message)));
+  item.append(who, element('span', 'time', when(message.created_at)));
+  if (message.edited_at && !message.deleted) item.append(element('span', 'edited', '(edited)'));
+  if (mine && !message.deleted) {
+    const actions = element('span', 'actions');
+    const edit = element('button', 'edit', 'Edit');
+    edit.type = 'button';
+    edit.addEventListener('click', () => startEdit(message));
+    const remove = element('button', 'delete', 'Delete');
+    remove.type = 'button';
+    remove.addEventListener('click', () => deleteMessage(message));
+    actions.append(edit, remove);
+    item.append(actions);
+  }
+  item.append(message.deleted ? element('p', 'text deleted', 'This message was deleted')
+    : element('p', 'text', tame(message.message)));
   return item;
+}
+
+// An edited message or a tombstone takes the place of what the page shows.
+function replaceMessage(message) {
+  if (message.message_group_uuid !== state.open) return;
+  document.querySelector(`[data-message="${sentId(message)}"]`)?.replaceWith(messageItem(message));
+}
+
+function startEdit(message) {
+  state.editing = message.uuid;
+  $('message-input').value = message.message;
+  $('send-button').textContent = 'Save';
+  $('cancel-edit').hidden = false;
+  countCharacters();
+  $('message-input').focus();
+}
+
+function finishEdit() {
+  state.editing = null;
+  $('message-input').value = '';
+  $('send-button').textContent = 'Send';
+  $('cancel-edit').hidden = true;
+  countCharacters();
+}
+
+async function deleteMessage(message) {
+  $('message-error').textContent = '';
+  try {
+    const { data } = await api(`/api/messages/${state.open}/${message.uuid}`, { method: 'DELETE' });
+    replaceMessage(data);
+    await loadGroups();
+  } catch (error) {
+    $('message-error').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
+  }
 }
 
 function showMessage(message) {
@@ -244,6 +301,13 @@ function showMessage(message) {
 async function send(text) {
   $('message-error').textContent = '';
   try {
+    if (state.editing) {
+      const { data } = await api(`/api/messages/${state.open}/${state.editing}`, { method: 'PATCH', body: { message: text } });
+      replaceMessage(data);
+      finishEdit();
+      await loadGroups();
+      return;
+    }
     if (state.draft && state.draft.kind === 'group') {
       const { handles: named, title } = state.draft;
       const { data } = await api('/api/message_groups', { method: 'POST', body: { handles: named, title, message: text } });
@@ -283,6 +347,7 @@ async function previewRecipient(raw) {
 function startDraft(user) {
   state.draft = user;
   state.open = null;
+  finishEdit();
   $('group-tools').hidden = true;
   $('conversation-title').replaceChildren(person(user, 'New conversation with '));
   $('messages').replaceChildren();
@@ -353,6 +418,10 @@ async function readEvents(reader) {
         showMessage(JSON.parse(data));
         loadGroups();
       }
+      if ((event === 'message_edited' || event === 'message_deleted') && data) {
+        replaceMessage(JSON.parse(data));
+        loadGroups();
+      }
       if (event === 'members_changed' && data) {
         const { message_group_uuid: group } = JSON.parse(data);
         loadGroups();
@@ -388,6 +457,7 @@ $('add-members').addEventListener('submit', (event) => {
   addMembers($('add-handles').value);
 });
 $('leave-group').addEventListener('click', () => leaveGroup());
+$('cancel-edit').addEventListener('click', finishEdit);
 $('new-conversation').addEventListener('submit', async (event) => {
   event.preventDefault();
   const user = await previewRecipient($('new-handle').value);

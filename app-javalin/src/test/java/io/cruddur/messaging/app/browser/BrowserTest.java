@@ -165,6 +165,51 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void a_sender_edits_and_deletes_a_message_and_the_other_side_sees_both_live() throws IOException {
+        WebDriver sinclair = browser();
+        WebDriver bayko = browser();
+        try {
+            signIn(sinclair, "sinclair");
+            signIn(bayko, "bayko");
+            sinclair.findElement(By.id("new-handle")).sendKeys("@bayko");
+            sinclair.findElement(By.cssSelector("#new-conversation button")).click();
+            waitForText(sinclair, By.id("recipient-preview"), "You will write to Bay Kovac (@bayko).");
+            sendMessage(sinclair, "See you at 5");
+            waitForText(bayko, By.cssSelector("#groups li:first-child .who"), "@sinclair");
+            bayko.findElement(By.cssSelector("#groups li:first-child button")).click();
+            waitForText(bayko, By.id("messages"), "See you at 5");
+            assertThat(bayko.findElements(By.cssSelector("#messages li .actions button")))
+                    .as("nobody edits another's message").isEmpty();
+
+            sinclair.findElement(By.cssSelector("#messages li.mine:last-child .edit")).click();
+            WebElement input = sinclair.findElement(By.id("message-input"));
+            assertThat(input.getAttribute("value")).isEqualTo("See you at 5");
+            input.clear();
+            input.sendKeys("See you at 6");
+            sinclair.findElement(By.id("send-button")).click();
+            waitForText(sinclair, By.cssSelector("#messages li:last-child"), "(edited)");
+            assertThat(sinclair.findElement(By.id("send-button")).getText()).isEqualTo("Send");
+            waitForText(bayko, By.cssSelector("#messages li:last-child .text"), "See you at 6");
+            waitForText(bayko, By.cssSelector("#messages li:last-child"), "(edited)");
+            assertThat(bayko.findElement(By.id("messages")).getText()).doesNotContain("See you at 5");
+
+            sinclair.findElement(By.cssSelector("#messages li.mine:last-child .delete")).click();
+            waitForText(sinclair, By.cssSelector("#messages li:last-child .text"), "This message was deleted");
+            waitForText(bayko, By.cssSelector("#messages li:last-child .text"), "This message was deleted");
+            waitForText(bayko, By.cssSelector("#groups li:first-child .last"), "This message was deleted");
+            assertThat(sinclair.findElements(By.cssSelector("#messages li:last-child .actions button")))
+                    .as("a tombstone offers nothing to edit").isEmpty();
+
+            screenshot(bayko, "browser-edited.png");
+            assertNoConsoleErrors(sinclair);
+            assertNoConsoleErrors(bayko);
+        } finally {
+            sinclair.quit();
+            bayko.quit();
+        }
+    }
+
     private static WebDriver browser() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -194,7 +239,7 @@ class BrowserTest {
         WebElement input = driver.findElement(By.id("message-input"));
         input.sendKeys(text);
         assertThat(driver.findElement(By.id("char-count")).getText()).isEqualTo(text.length() + " / 1024");
-        driver.findElement(By.cssSelector("#message-form button")).click();
+        driver.findElement(By.id("send-button")).click();
         // shown as the page shows text: runs of combining marks clipped at three
         waitForText(driver, By.id("messages"), text.replaceAll("(\\p{M}{3})\\p{M}+", "$1"));
     }
