@@ -14,6 +14,7 @@ import io.cruddur.messaging.adapters.postgres.PostgresNewsBus;
 import io.cruddur.messaging.core.cache.CacheSettings;
 import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
+import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.GroupNews;
 import io.cruddur.messaging.core.port.MessageNews;
@@ -68,6 +69,20 @@ class StreamLambdaHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(port.rowsOfGroup(hello.groupId())).hasSize(2)
                 .allSatisfy(row -> assertThat(row.lastMessage().value()).isEqualTo("third"));
+    }
+
+    @Test
+    void an_edit_record_of_the_latest_message_rewrites_the_rows_that_show_it() {
+        port.startConversation(new NewConversation(andrew, bayko, hello));
+        Message edited = hello.editedTo(new MessageText("hello, edited"), Fixtures.T0.plusSeconds(5));
+        port.reviseMessage(hello, edited);
+
+        StreamsEventResponse response = handler(port, new AtomicInteger()).handleRequest(
+                event(record("MODIFY", "150", image(edited))), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(2)
+                .allSatisfy(row -> assertThat(row.lastMessage().value()).isEqualTo("hello, edited"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.cruddur.messaging.adapters.dynamodb.stream.ChangeRecord;
 import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.BatchOutcome;
 import java.util.ArrayList;
@@ -30,17 +31,21 @@ class MessageStreamHandlerTest {
     private final List<List<String>> batches = new ArrayList<>();
 
     @Test
-    void only_inserted_message_items_are_handed_over_in_stream_order() {
+    void inserted_message_items_and_edits_and_deletes_of_them_are_handed_over_in_stream_order() {
         MessageStreamHandler handler = new MessageStreamHandler(batch -> {
             batches.add(texts(batch));
             return BatchOutcome.done(4);
         });
+        Message edited = first.editedTo(new MessageText("first, edited"), Fixtures.T0.plusSeconds(3));
 
         ChangeBatchHandler.BatchResult result = handler.handle(List.of(
                 insert("1", first), insert("2", other), new ChangeRecord("MODIFY", "3", MessageTable.messageItem(first)),
-                new ChangeRecord("INSERT", "4", MessageTable.messageIdItem(first)), insert("5", second)));
+                new ChangeRecord("INSERT", "4", MessageTable.messageIdItem(first)), insert("5", second),
+                new ChangeRecord("MODIFY", "6", MessageTable.messageItem(edited)),
+                new ChangeRecord("MODIFY", "7", MessageTable.messageItem(other.deletedOn(Fixtures.T0.plusSeconds(4))))));
 
-        assertThat(batches).containsExactly(List.of("first", "other", "second"));
+        assertThat(batches).as("a change that is no edit or delete is passed over").containsExactly(
+                List.of("first", "other", "second", "first, edited", Message.DELETED_TEXT.value()));
         assertThat(result).isEqualTo(new ChangeBatchHandler.BatchResult(4, Optional.empty()));
     }
 

@@ -9,22 +9,22 @@ import io.cruddur.messaging.core.port.NewMessageHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a batch of stream records into the new messages it holds, for a
  * {@link NewMessageHandler}: every {@code INSERT} of a message item in the batch (not only the
- * first) counts, and every {@code MODIFY} of one (its sender edited or deleted it); other events
- * and item kinds are passed over. When the handler names a message
+ * first) counts, and every {@code MODIFY} that edited or deleted one; other events and item kinds
+ * are passed over. When the handler names a message
  * to deliver again, its record is reported, so that it and everything after it come again (a
  * replay is harmless). A record that can never succeed (an item that is not a valid message) is
  * logged and passed over, so it cannot block its shard.
  */
 public final class MessageStreamHandler implements ChangeBatchHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MessageStreamHandler.class);
-    private static final Set<String> MESSAGE_EVENTS = Set.of("INSERT", "MODIFY");
+    private static final String INSERT = "INSERT";
+    private static final String MODIFY = "MODIFY";
 
     private final NewMessageHandler handler;
 
@@ -42,8 +42,10 @@ public final class MessageStreamHandler implements ChangeBatchHandler {
         List<Message> messages = new ArrayList<>();
         List<String> sequenceNumbers = new ArrayList<>();
         for (ChangeRecord record : records) {
-            if (MESSAGE_EVENTS.contains(record.eventName()) && MessageItems.isMessage(record.newImage())) {
-                parse(record).ifPresent(message -> {
+            boolean insert = INSERT.equals(record.eventName());
+            if ((insert || MODIFY.equals(record.eventName())) && MessageItems.isMessage(record.newImage())) {
+                // a change of a message that is no edit or delete (another tool rewriting it) moves nothing
+                parse(record).filter(message -> insert || message.revised()).ifPresent(message -> {
                     messages.add(message);
                     sequenceNumbers.add(record.sequenceNumber());
                 });
