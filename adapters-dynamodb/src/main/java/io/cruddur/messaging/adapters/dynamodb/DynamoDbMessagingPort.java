@@ -336,9 +336,8 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     }
 
     /**
-     * One transaction: each row put again at its own time with the new text, only if it still
-     * shows what was read (its text included, so a row moved on to a newer message is never
-     * rewritten back).
+     * One transaction: each row put again at its own time with the new text, only if it is still
+     * exactly as read, so a row moved on to a newer message is never rewritten back.
      */
     @Override
     public RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage) {
@@ -352,17 +351,13 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             List<Transaction.Slot> slots = new ArrayList<>();
             for (int row = 0; row < current.size(); row++) {
                 MessageGroupRow before = current.get(row);
-                Map<String, String> names = new HashMap<>(unchangedNames(before));
-                names.put("#m", MessageTable.MESSAGE);
-                Map<String, AttributeValue> values = new HashMap<>(unchanged(before));
-                values.put(":m", MessageTable.s(before.lastMessage().value()));
                 MessageGroupRow after = rows.get(row);
                 slots.add(writes.add(TransactWriteItem.builder().put(put -> put
                                 .tableName(table)
                                 .item(MessageTable.rowItem(after))
-                                .conditionExpression(unchangedCondition(before) + " AND #m = :m")
-                                .expressionAttributeNames(names)
-                                .expressionAttributeValues(values))
+                                .conditionExpression(unchangedCondition(before))
+                                .expressionAttributeNames(unchangedNames(before))
+                                .expressionAttributeValues(unchanged(before)))
                         .build()));
             }
             Transaction.Refusals refused = transact(writes);
@@ -431,27 +426,30 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     }
 
     /**
-     * The condition that a row is still as read: a pair's row only ever moves, so its key and
-     * group are enough; a group's row also shows the members, which a change of members rewrites.
+     * The condition that a row is still exactly as read: there (at its time), in its group, with
+     * its text (an edit or a delete rewrites it in place) and, for a group's row, showing the same
+     * members (a change of members rewrites them). A pair's row shows a person who never changes.
      */
     private static String unchangedCondition(MessageGroupRow row) {
         return row.counterpart() instanceof Counterpart.Group
-                ? "attribute_exists(#pk) AND #g = :g AND #n = :n AND #d = :d"
-                : "attribute_exists(#pk) AND #g = :g";
+                ? "attribute_exists(#pk) AND #g = :g AND #m = :m AND #n = :n AND #d = :d"
+                : "attribute_exists(#pk) AND #g = :g AND #m = :m";
     }
 
     private static Map<String, String> unchangedNames(MessageGroupRow row) {
         return row.counterpart() instanceof Counterpart.Group
-                ? Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID, "#n", MessageTable.GROUP_MEMBERS,
-                        "#d", MessageTable.USER_DISPLAY_NAME)
-                : Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID);
+                ? Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID, "#m", MessageTable.MESSAGE,
+                        "#n", MessageTable.GROUP_MEMBERS, "#d", MessageTable.USER_DISPLAY_NAME)
+                : Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID, "#m", MessageTable.MESSAGE);
     }
 
     private static Map<String, AttributeValue> unchanged(MessageGroupRow row) {
         AttributeValue group = MessageTable.s(row.groupId().toString());
+        AttributeValue text = MessageTable.s(row.lastMessage().value());
         return row.counterpart() instanceof Counterpart.Group shown
-                ? Map.of(":g", group, ":n", MessageTable.n(shown.members()), ":d", MessageTable.s(shown.displayName()))
-                : Map.of(":g", group);
+                ? Map.of(":g", group, ":m", text, ":n", MessageTable.n(shown.members()),
+                        ":d", MessageTable.s(shown.displayName()))
+                : Map.of(":g", group, ":m", text);
     }
 
     private TransactWriteItem replaceMembers(GroupMembers before, GroupMembers after) {

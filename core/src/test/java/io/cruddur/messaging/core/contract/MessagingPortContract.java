@@ -16,6 +16,7 @@ import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.MembershipChange;
 import io.cruddur.messaging.core.port.MembershipOutcome;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -798,6 +800,64 @@ public abstract class MessagingPortContract {
         assertThat(port.restateGroupRows(current, new MessageText("stale"))).isEqualTo(new RowsAdvance.Outdated());
         assertThat(port.rowsOfGroup(groupOf(conversation)))
                 .allSatisfy(row -> assertThat(row.lastMessage().value()).isEqualTo("newer"));
+    }
+
+    @Test
+    void a_change_of_members_over_rows_an_edit_restated_meanwhile_writes_nothing() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        User londo = user("londo");
+        Message hello = message(newGroup(), andrew, "hello both", T0);
+        port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
+        GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
+        List<MessageGroupRow> read = port.rowsOfGroup(hello.groupId());
+        assertThat(port.restateGroupRows(read, Message.DELETED_TEXT)).isInstanceOf(RowsAdvance.Advanced.class);
+
+        MembershipOutcome outcome = port.changeMembers(new MembershipChange(before, before.without(bayko.id()), read));
+
+        assertThat(outcome).isEqualTo(new MembershipOutcome.Outdated());
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(3)
+                .allSatisfy(row -> assertThat(row.lastMessage()).isEqualTo(Message.DELETED_TEXT));
+    }
+
+    @Test
+    void an_advance_of_rows_read_before_they_were_restated_writes_nothing() {
+        List<Message> conversation = conversationOf(1);
+        List<MessageGroupRow> read = port.rowsOfGroup(groupOf(conversation));
+        port.restateGroupRows(read, new MessageText("edited"));
+
+        assertThat(port.advanceGroupRows(read, new MessageText("newer"), T0.plusSeconds(5)))
+                .isEqualTo(new RowsAdvance.Outdated());
+    }
+
+    @Test
+    void a_group_conversations_rows_are_restated_showing_the_same_members() {
+        User andrew = user("andrew");
+        Message hello = message(newGroup(), andrew, "hello all", T0);
+        port.startConversation(new NewConversation(andrew, List.of(user("bayko"), user("londo")),
+                Optional.of(new GroupTitle("Crew")), hello));
+
+        port.restateGroupRows(port.rowsOfGroup(hello.groupId()), Message.DELETED_TEXT);
+
+        assertThat(port.rowsOfGroup(hello.groupId())).hasSize(3).allSatisfy(row -> {
+            assertThat(row.lastMessage()).isEqualTo(Message.DELETED_TEXT);
+            assertThat(row.counterpart()).isEqualTo(new Counterpart.Group(Optional.of(new GroupTitle("Crew")), "Crew", 3));
+        });
+    }
+
+    @Test
+    void more_senders_or_rows_than_one_request_holds_are_refused() {
+        List<Message> conversation = conversationOf(1);
+        Set<UserId> many = IntStream.range(0, MessagingPort.MAX_ROWS_PER_ADVANCE + 1)
+                .mapToObj(i -> user("sender" + i).id()).collect(Collectors.toSet());
+        List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));
+        List<MessageGroupRow> tooMany = IntStream.range(0, MessagingPort.MAX_ROWS_PER_ADVANCE + 1)
+                .mapToObj(i -> rows.get(0)).toList();
+
+        assertThatThrownBy(() -> port.sendersOf(groupOf(conversation), conversation.get(0).id(), many))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> port.restateGroupRows(tooMany, new MessageText("x")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A started conversation of {@code count} messages, "message 1" to "message N", one second apart. */
