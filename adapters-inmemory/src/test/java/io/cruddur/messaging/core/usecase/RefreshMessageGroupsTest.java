@@ -9,14 +9,19 @@ import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.RowsAdvance;
+import io.cruddur.messaging.core.port.Slice;
+import io.cruddur.messaging.core.port.SliceQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -248,6 +254,46 @@ class RefreshMessageGroupsTest {
     private User register(String handle) {
         return directory.register(new NewUser(new Handle(handle), handle, handle + "@example.org", Optional.empty()))
                 .user();
+    }
+
+    @Test
+    void an_edit_never_rewrites_rows_that_moved_on_to_a_newer_message_while_it_was_followed() {
+        MessageGroupId group = new MessageGroupId(UUID.randomUUID());
+        Message first = new Message(new MessageId(UUID.randomUUID()), group,
+                andrew, new MessageText("first"), World.START);
+        storage.startConversation(new NewConversation(andrew, bayko, first));
+        Message second = appended(new Message(new MessageId(UUID.randomUUID()),
+                group, bayko, new MessageText("second"), World.START.plusSeconds(1)));
+        storage.advanceGroupRows(storage.rowsOfGroup(group), second.text(), second.createdAt());
+        Message edited = second.editedTo(new MessageText("second, edited"), World.START.plusSeconds(2));
+        storage.reviseMessage(second, edited);
+        Message third = new Message(new MessageId(UUID.randomUUID()), group,
+                andrew, new MessageText("third"), World.START.plusSeconds(3));
+        AtomicInteger latestReads = new AtomicInteger();
+        RefreshMessageGroups followsEdits = new RefreshMessageGroups(new ForwardingMessagingPort(storage) {
+            @Override
+            public Slice<Message> messages(MessageGroupId asked,
+                    SliceQuery query) {
+                Slice<Message> read = super.messages(asked, query);
+                if (latestReads.getAndIncrement() == 0) {
+                    // a newer message lands, and its rows move, right after the latest was read
+                    Message stored = appended(third);
+                    storage.advanceGroupRows(storage.rowsOfGroup(group), stored.text(), stored.createdAt());
+                }
+                return read;
+            }
+        });
+
+        followsEdits.handle(List.of(edited));
+
+        assertThat(storage.rowsOfGroup(group)).hasSize(2).allSatisfy(row -> {
+            assertThat(row.lastMessage().value()).isEqualTo("third");
+            assertThat(row.lastMessageAt()).isEqualTo(third.createdAt());
+        });
+    }
+
+    private Message appended(Message message) {
+        return ((AppendOutcome.Appended) storage.appendMessage(message)).stored();
     }
 
     private Messaging over(MessagingPort port) {

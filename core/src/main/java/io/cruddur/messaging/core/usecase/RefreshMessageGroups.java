@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -149,15 +150,17 @@ public final class RefreshMessageGroups implements NewMessageHandler {
      */
     RefreshResult follow(Message revised) {
         MessageGroupId group = revised.groupId();
-        List<Message> latest = messages.messages(group, SliceQuery.newest(1)).items();
-        if (latest.isEmpty() || !latest.get(0).id().equals(revised.id())
-                || !latest.get(0).createdAt().equals(revised.createdAt())) {
-            return new RefreshResult(0, Set.of());
-        }
-        MessageText shown = latest.get(0).text();
         List<MessageGroupRow> rows = positions.of(group).orElseGet(() -> lookUpRows(group));
         int restated = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            // asked after the rows were read: a row read showing a newer message means it is found here
+            Optional<Message> latest = messages.messages(group, SliceQuery.newest(1)).items().stream().findFirst()
+                    .filter(message -> message.id().equals(revised.id())
+                            && message.createdAt().equals(revised.createdAt()));
+            if (latest.isEmpty()) {
+                return new RefreshResult(restated, owners(rows));
+            }
+            MessageText shown = latest.get().text();
             List<MessageGroupRow> showing = rows.stream()
                     .filter(row -> !row.lastMessageAt().isBefore(revised.createdAt()))
                     .filter(row -> !row.lastMessage().equals(shown))
