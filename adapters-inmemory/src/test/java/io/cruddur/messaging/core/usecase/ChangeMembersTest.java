@@ -165,6 +165,27 @@ class ChangeMembersTest {
         assertRefused(() -> add(world.andrew, group, gkar), ErrorCode.GROUP_TOO_LARGE);
     }
 
+    @Test
+    void a_change_waits_for_an_index_that_still_shows_the_rows_where_a_new_message_found_them() {
+        MessageGroupId group = startGroup(world.andrew, world.bayko, world.londo);
+        List<MessageGroupRow> before = world.memory.messagesPort().rowsOfGroup(group);
+        world.send(world.bayko, group, "the rows move");
+        long caughtUpAt = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        Messaging lagging = Messaging.builder().users(world.memory.usersPort())
+                .messages(new ForwardingMessagingPort(world.memory.messagesPort()) {
+                    @Override
+                    public List<MessageGroupRow> rowsOfGroup(MessageGroupId asked) {
+                        return System.nanoTime() < caughtUpAt ? before : super.rowsOfGroup(asked);
+                    }
+                }).build();
+
+        GroupMembers now = lagging.addMembers(new AddMembersCommand(world.andrew, group, List.of(gkar.handle())));
+
+        assertThat(now.members()).contains(gkar);
+        assertThat(world.groups(gkar).groups()).extracting(row -> row.lastMessage().value())
+                .containsExactly("the rows move");
+    }
+
     private GroupMembers add(User member, MessageGroupId group, User... joining) {
         return world.messaging.addMembers(new AddMembersCommand(member, group,
                 Arrays.stream(joining).map(User::handle).toList()));

@@ -132,6 +132,8 @@ public final class ChangeMembers {
                 news.publish(new MembersNews(current.group()));
                 return changed.members();
             }
+            // most often a new message moved the rows, and the index shows them where they were a moment ago
+            Pause.forIndex("the rows of group " + current.group());
             current = messages.groupMembers(current.group()).orElseThrow(() ->
                     new MessagingException(ErrorCode.STORAGE_UNAVAILABLE, "a group's members went missing"));
         }
