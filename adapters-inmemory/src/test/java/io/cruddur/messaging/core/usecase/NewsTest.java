@@ -151,6 +151,24 @@ class NewsTest {
                 .isEqualTo(Map.entry(group, Set.of(andrew.id(), bayko.id(), londo.id(), gkar.id())));
     }
 
+    @Test
+    void an_edit_is_heard_as_a_revision_and_news_of_the_first_send_stays_news_of_a_message() throws InterruptedException {
+        Messaging writingHost = host(storage);
+        Listener listener = new Listener(Set.of(bayko.id()));
+        listeningHost(storage).subscribeToNews(listener);
+        Message sent = writingHost.sendMessage(new SendMessageCommand(andrew, start(writingHost),
+                new MessageText("see you at 5"), Optional.empty()));
+        assertThat(listener.next()).isEqualTo(sent);
+
+        Message edited = writingHost.editMessage(new EditMessageCommand(andrew, sent.groupId(), sent.id(),
+                new MessageText("see you at 6")));
+        assertThat(listener.revisions.poll(10, TimeUnit.SECONDS)).isEqualTo(edited);
+
+        bus.publish(new MessageNews(sent.groupId(), sent.id(), sent.createdAt()));
+        assertThat(listener.next()).as("late news of the send, read after the edit").isEqualTo(edited);
+        assertThat(listener.revisions).isEmpty();
+    }
+
     /** A host that moves group rows as messages are stored. */
     private Messaging host(MessagingPort port) {
         return Messaging.builder().messages(port).users(directory).newMessageFeed(storage.feed()).newsBus(bus).build();
@@ -191,6 +209,7 @@ class NewsTest {
         private final BlockingQueue<Message> heard = new LinkedBlockingQueue<>();
         private final List<Set<UserId>> members = new CopyOnWriteArrayList<>();
         private final BlockingQueue<Map.Entry<MessageGroupId, Set<UserId>>> changes = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Message> revisions = new LinkedBlockingQueue<>();
         /** How often the host was asked whether it listens for a group: the last step before a read. */
         private final AtomicInteger asked = new AtomicInteger();
 
@@ -219,6 +238,11 @@ class NewsTest {
             Message message = heard.poll(10, TimeUnit.SECONDS);
             assertThat(message).as("a message heard").isNotNull();
             return message;
+        }
+
+        @Override
+        public void heardRevision(Message message, Set<UserId> groupMembers) {
+            revisions.add(message);
         }
 
         @Override

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * commit takes a cluster-wide lock, so few and short ones keep it cheap). Listening uses one
  * connection of its own, outside the pool; when it is lost it is opened again with back-off, and
  * news sent meanwhile is missed (the bus is at most once). A payload names the message,
- * {@code v1 {group} {message} {created_at}}, or the group whose members changed,
+ * {@code v1 {group} {message} {created_at}} (then {@code edited} or {@code deleted} for a
+ * revision), or the group whose members changed,
  * {@code v1 members {group}}: at most about 110 bytes whatever the message or the group, well
  * under {@code NOTIFY}'s 8000.
  */
@@ -157,8 +159,10 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
 
     static String payload(GroupNews news) {
         if (news instanceof MessageNews message) {
-            return String.join(" ", VERSION, message.group().toString(), message.message().toString(),
+            String stored = String.join(" ", VERSION, message.group().toString(), message.message().toString(),
                     message.createdAt().toString());
+            return message.kind() == MessageNews.Kind.STORED ? stored
+                    : stored + " " + message.kind().name().toLowerCase(Locale.ROOT);
         }
         return String.join(" ", VERSION, MEMBERS, news.group().toString());
     }
@@ -173,9 +177,11 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
             if (fields.length == 3 && MEMBERS.equals(fields[1])) {
                 return new MembersNews(new MessageGroupId(UUID.fromString(fields[2])));
             }
-            if (fields.length == 4) {
+            if (fields.length == 4 || fields.length == 5) {
+                MessageNews.Kind kind = fields.length == 4 ? MessageNews.Kind.STORED
+                        : MessageNews.Kind.valueOf(fields[4].toUpperCase(Locale.ROOT));
                 return new MessageNews(new MessageGroupId(UUID.fromString(fields[1])),
-                        new MessageId(UUID.fromString(fields[2])), Instant.parse(fields[3]));
+                        new MessageId(UUID.fromString(fields[2])), Instant.parse(fields[3]), kind);
             }
             return null;
         } catch (IllegalArgumentException | DateTimeParseException malformed) {

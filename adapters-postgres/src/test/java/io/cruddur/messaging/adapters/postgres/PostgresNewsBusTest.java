@@ -58,6 +58,14 @@ class PostgresNewsBusTest {
         assertThat(PostgresNewsBus.payload(news)).hasSizeLessThan(120);
         assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(news))).isEqualTo(news);
         assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(members))).isEqualTo(members);
+        for (MessageNews.Kind kind : MessageNews.Kind.values()) {
+            MessageNews revised = new MessageNews(news.group(), news.message(), news.createdAt(), kind);
+            assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(revised))).isEqualTo(revised);
+        }
+        assertThat(PostgresNewsBus.payload(news)).as("news of a new message reads as it always did").hasSize(
+                String.join(" ", "v1", news.group().toString(), news.message().toString(), news.createdAt().toString())
+                        .length());
+        assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(news) + " renamed")).isNull();
         assertThat(PostgresNewsBus.parse("v1 members not-a-uuid")).isNull();
     }
 

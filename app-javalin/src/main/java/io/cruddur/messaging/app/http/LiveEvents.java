@@ -105,7 +105,7 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
         stream.offer(new Frame.Comment("connected"));
         stream.start();
         superseded.forEach(old -> {
-            old.offer(new Frame.Event(SUPERSEDED, "{}", "", true));
+            old.offer(new Frame.Event(SUPERSEDED, "{}", null, true));
             try {
                 heartbeat.schedule(old::end, SUPERSEDED_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closing) {
@@ -122,16 +122,17 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
 
     @Override
     public void heard(Message message, Set<UserId> members) {
-        String view = write(Views.SentView.of(message));
-        // a revision shares its message's id, so it carries none: a client that skips ids it has seen still gets it
-        Frame event;
-        if (message.deleted()) {
-            event = new Frame.Event(MESSAGE_DELETED, view, "", false);
-        } else if (message.editedAt().isPresent()) {
-            event = new Frame.Event(MESSAGE_EDITED, view, "", false);
-        } else {
-            event = new Frame.Event("message", view, eventId(message), false);
-        }
+        offer(new Frame.Event("message", write(Views.SentView.of(message)), eventId(message), false), members);
+    }
+
+    /** A revision shares its message's id, so it carries none: a client that skips ids it has seen still gets it. */
+    @Override
+    public void heardRevision(Message message, Set<UserId> members) {
+        offer(new Frame.Event(message.deleted() ? MESSAGE_DELETED : MESSAGE_EDITED, write(Views.SentView.of(message)),
+                null, false), members);
+    }
+
+    private void offer(Frame event, Set<UserId> members) {
         for (UserId member : members) {
             streams.getOrDefault(member, List.of()).forEach(stream -> stream.offer(event));
         }
@@ -140,10 +141,7 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
     /** Every member's open streams here get {@code members_changed}, so a page reloads its list and the group's members. */
     @Override
     public void membersChanged(MessageGroupId group, Set<UserId> members) {
-        Frame event = new Frame.Event(MEMBERS_CHANGED, write(new Views.StartedView(group.toString())), "", false);
-        for (UserId member : members) {
-            streams.getOrDefault(member, List.of()).forEach(stream -> stream.offer(event));
-        }
+        offer(new Frame.Event(MEMBERS_CHANGED, write(new Views.StartedView(group.toString())), null, false), members);
     }
 
     @Override

@@ -80,6 +80,24 @@ class LiveEventsTest {
     }
 
     @Test
+    void news_of_a_message_edited_since_is_still_a_new_message_and_revisions_carry_no_id() throws Exception {
+        RecordingSink member = new RecordingSink();
+        events.join(andrew, member);
+        Message edited = message("first words").editedTo(new MessageText("better words"), Instant.now());
+
+        events.heard(edited, Set.of(andrew));
+        events.heardRevision(edited, Set.of(andrew));
+        events.heardRevision(edited.deletedOn(Instant.now()), Set.of(andrew));
+
+        assertThat(member.awaitEvents(3)).extracting(Frame.Event::name)
+                .containsExactly("message", "message_edited", "message_deleted");
+        assertThat(member.events().get(0).id()).isNotEmpty();
+        assertThat(member.events().get(0).data()).contains("better words").contains("edited_at");
+        assertThat(member.events().subList(1, 3)).extracting(Frame.Event::id).containsOnlyNulls();
+        assertThat(member.events().get(2).data()).contains("\"deleted\":true").doesNotContain("better words");
+    }
+
+    @Test
     void a_users_newest_stream_supersedes_the_oldest_over_the_per_user_cap() throws Exception {
         events = new LiveEvents(new EventStreamLimits(2, 10));
         RecordingSink oldest = new RecordingSink();

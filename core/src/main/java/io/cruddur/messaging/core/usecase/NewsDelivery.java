@@ -83,8 +83,13 @@ final class NewsDelivery implements Consumer<GroupNews> {
             if (members.isEmpty() || !listener.listensFor(members)) {
                 return;
             }
-            messages.findMessage(news.group(), news.createdAt(), news.message())
-                    .ifPresent(message -> listener.heard(message, members));
+            messages.findMessage(news.group(), news.createdAt(), news.message()).ifPresent(message -> {
+                if (news.kind() == MessageNews.Kind.STORED) {
+                    listener.heard(message, members);
+                } else {
+                    listener.heardRevision(message, members);
+                }
+            });
         } catch (MessagingException unavailable) {
             LOG.warn("news of message {} not delivered: {}", news.message(), unavailable.code().code());
         }

@@ -21,12 +21,24 @@ public interface NewsListener {
     boolean listensFor(Set<UserId> members);
 
     /**
-     * Hears of a new message, read from storage, and the group's members.
+     * Hears of a new message, read from storage (so perhaps edited or deleted since), and the
+     * group's members.
      *
      * @param message the new message
      * @param members the group's members
      */
     void heard(Message message, Set<UserId> members);
+
+    /**
+     * Hears that a message was edited or deleted, read from storage (edited, or its tombstone),
+     * and the group's members. By default heard as {@link #heard}.
+     *
+     * @param message the message as it reads now
+     * @param members the group's members
+     */
+    default void heardRevision(Message message, Set<UserId> members) {
+        heard(message, members);
+    }
 
     /**
      * Hears that a group conversation's members changed, with the members now (read from storage

@@ -4,7 +4,7 @@ import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.NewsBus;
 
-/** Publishes news of each message whose group's rows have just moved, for every host to hear. */
+/** Publishes news of each message (new, edited or deleted) whose group's rows have just followed, for every host to hear. */
 public final class NewsPublisher implements RefreshListener {
     private final NewsBus bus;
 
@@ -20,6 +20,6 @@ public final class NewsPublisher implements RefreshListener {
 
     @Override
     public void refreshed(Message message, RefreshResult result) {
-        bus.publish(new MessageNews(message.groupId(), message.id(), message.createdAt()));
+        bus.publish(new MessageNews(message.groupId(), message.id(), message.createdAt(), MessageNews.Kind.of(message)));
     }
 }
