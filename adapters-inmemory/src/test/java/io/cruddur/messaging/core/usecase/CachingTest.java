@@ -17,12 +17,14 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
+import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.CognitoAssignment;
 import io.cruddur.messaging.core.port.MembershipChange;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.NewsBus;
+import io.cruddur.messaging.core.port.StartOutcome;
 import io.cruddur.messaging.core.port.UserChanges;
 import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.time.Duration;
@@ -198,6 +200,27 @@ class CachingTest {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void a_member_who_leaves_the_moment_a_group_starts_is_not_remembered_as_a_member() {
+        User londo = register("londo", Optional.empty());
+        Messaging[] host = new Messaging[1];
+        host[0] = Messaging.builder().users(directory).messages(new ForwardingMessagingPort(storage) {
+            @Override
+            public StartOutcome startConversation(NewConversation conversation) {
+                StartOutcome outcome = super.startConversation(conversation);
+                // another request of the same host, served before the start has returned
+                host[0].leaveGroup(bayko, conversation.first().groupId());
+                return outcome;
+            }
+        }).build();
+
+        MessageGroupId group = host[0].startGroup(new StartGroupCommand(andrew, List.of(bayko.handle(), londo.handle()),
+                Optional.empty(), new MessageText("hello both"), Optional.empty())).groupId();
+
+        assertRefused(() -> host[0].listMessages(new ListMessagesQuery(bayko, group, PageRequest.first())),
+                ErrorCode.NOT_A_MEMBER);
     }
 
     private void send(Messaging messaging, MessageGroupId group, int times) {

@@ -105,14 +105,20 @@ public final class ChangeMembers {
 
     /**
      * The caller leaves a group conversation: their row goes, and they can no longer read or
-     * write it. Leaving a group one is not (or no longer) a member of changes nothing.
+     * write it, nor leave it again.
      *
      * @param caller who leaves
      * @param group  the group conversation
-     * @throws MessagingException {@code message_group_not_found}, {@code pair_members_fixed}
+     * @throws MessagingException {@code message_group_not_found}, {@code not_a_member},
+     *         {@code pair_members_fixed}
      */
     public void leave(User caller, MessageGroupId group) {
-        change(groupOf(caller, group), members -> members.includes(caller.id()) ? members.without(caller.id()) : members);
+        GroupMembers current = groupOf(caller, group);
+        requireMember(caller, current);
+        change(current, members -> {
+            requireMember(caller, members);
+            return members.without(caller.id());
+        });
     }
 
     /**

@@ -70,7 +70,7 @@ public final class Messaging implements AutoCloseable {
         this.sendMessage = new SendMessage(messages, access, builder.clock, builder.ids);
         this.startConversation = new StartConversation(
                 messages, users, memberships, sendMessage, builder.clock, builder.ids);
-        this.startGroup = new StartGroup(messages, users, memberships, startConversation, builder.clock, builder.ids,
+        this.startGroup = new StartGroup(messages, users, startConversation, builder.clock, builder.ids,
                 builder.maxGroupMembers);
         this.messages = messages;
         this.news = builder.news;
@@ -225,8 +225,9 @@ public final class Messaging implements AutoCloseable {
 
     /**
      * The caller leaves a group conversation: their row goes and they can no longer read or write
-     * it, on this host at once and on every host the news bus reaches. Leaving again changes
-     * nothing. Refused with {@code message_group_not_found}, {@code pair_members_fixed}.
+     * it, on this host at once and on every host the news bus reaches. Refused with
+     * {@code message_group_not_found}, {@code not_a_member} (also to one who already left),
+     * {@code pair_members_fixed}.
      *
      * @param caller who leaves
      * @param group  the group conversation

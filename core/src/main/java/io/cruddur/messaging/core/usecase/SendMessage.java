@@ -57,9 +57,10 @@ public final class SendMessage {
                 "message uuid " + message.id() + " was used for another message");
     }
 
+    /** The same send again; once its message was edited or deleted, its first text is gone, so group and sender decide. */
     private static boolean sameRequest(Message existing, Message retried) {
         return existing.groupId().equals(retried.groupId())
                 && existing.sender().id().equals(retried.sender().id())
-                && existing.text().equals(retried.text());
+                && (existing.revised() || existing.text().equals(retried.text()));
     }
 }

@@ -1,12 +1,10 @@
 package io.cruddur.messaging.core.usecase;
 
-import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
-import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.StartOutcome;
@@ -14,8 +12,6 @@ import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Starts a conversation with the people named: the pair conversation for one person and no
@@ -28,20 +24,18 @@ public final class StartGroup {
 
     private final MessagingPort messages;
     private final UserDirectoryPort users;
-    private final Memberships memberships;
     private final StartConversation pairs;
     private final Clock clock;
     private final IdSource ids;
     private final int maxMembers;
 
-    StartGroup(MessagingPort messages, UserDirectoryPort users, Memberships memberships, StartConversation pairs,
+    StartGroup(MessagingPort messages, UserDirectoryPort users, StartConversation pairs,
             Clock clock, IdSource ids, int maxMembers) {
         if (maxMembers < 3 || maxMembers > MAX_MEMBERS) {
             throw new IllegalArgumentException("a group's member limit is 3-" + MAX_MEMBERS + ", was " + maxMembers);
         }
         this.messages = messages;
         this.users = users;
-        this.memberships = memberships;
         this.pairs = pairs;
         this.clock = clock;
         this.ids = ids;
@@ -81,11 +75,11 @@ public final class StartGroup {
         Message first = new Message(command.clientMessageId().orElseGet(ids::newMessageId), ids.newGroupId(), starter,
                 command.text(), Now.of(clock));
         NewConversation conversation = new NewConversation(starter, recipients, command.title(), first);
-        Set<UserId> members = conversation.members().stream().map(User::id).collect(Collectors.toUnmodifiableSet());
 
+        // not remembered here: a member may change the members at once, and a remembered set put in
+        // after that change forgot the group's members would hide it
         StartOutcome outcome = messages.startConversation(conversation);
         if (outcome instanceof StartOutcome.Started started) {
-            memberships.remember(first.groupId(), members);
             return new ConversationStarted(first.groupId(), started.first(), true);
         }
         if (outcome instanceof StartOutcome.MessageIdTaken taken && sameStart(taken.existing(), first)) {
