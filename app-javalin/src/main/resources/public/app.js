@@ -163,7 +163,7 @@ async function openGroup(uuid, other) {
   $('messages').lastElementChild?.scrollIntoView();
 }
 
-// A group's members, in the order they joined; also how the page learns it was added or left.
+// A group's members, in the order they joined.
 async function loadMembers(uuid) {
   try {
     const { data } = await api(`/api/message_groups/${uuid}/members`);
@@ -283,6 +283,7 @@ async function deleteMessage(message) {
   $('message-error').textContent = '';
   try {
     const { data } = await api(`/api/messages/${state.open}/${message.uuid}`, { method: 'DELETE' });
+    if (state.editing === message.uuid) finishEdit();
     replaceMessage(data);
     await loadGroups();
   } catch (error) {

@@ -194,7 +194,12 @@ class BrowserTest {
             waitForText(bayko, By.cssSelector("#messages li:last-child"), "(edited)");
             assertThat(bayko.findElement(By.id("messages")).getText()).doesNotContain("See you at 5");
 
+            sinclair.findElement(By.cssSelector("#messages li.mine:last-child .edit")).click();
+            waitForText(sinclair, By.id("send-button"), "Save");
             sinclair.findElement(By.cssSelector("#messages li.mine:last-child .delete")).click();
+            waitForText(sinclair, By.id("send-button"), "Send");
+            assertThat(sinclair.findElement(By.id("message-input")).getAttribute("value"))
+                    .as("deleting the message being edited ends the edit").isEmpty();
             waitForText(sinclair, By.cssSelector("#messages li:last-child .text"), "This message was deleted");
             waitForText(bayko, By.cssSelector("#messages li:last-child .text"), "This message was deleted");
             waitForText(bayko, By.cssSelector("#groups li:first-child .last"), "This message was deleted");
