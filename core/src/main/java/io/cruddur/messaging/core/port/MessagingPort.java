@@ -136,7 +136,10 @@ public interface MessagingPort {
      */
     RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage);
 
-    /** The most rows {@link #advanceGroupRows} moves in one atomic write, whatever the storage. */
+    /**
+     * The most rows {@link #advanceGroupRows} or {@link #restateGroupRows} write at once, the most
+     * senders {@link #sendersOf} looks at, and the most people one {@link MembershipChange} takes in.
+     */
     int MAX_ROWS_PER_ADVANCE = 50;
 
     /**
