@@ -1,15 +1,20 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.usecase.AddMembersCommand;
+import io.cruddur.messaging.core.usecase.DeleteMessageCommand;
+import io.cruddur.messaging.core.usecase.EditMessageCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.ListMessagesQuery;
 import io.cruddur.messaging.core.usecase.Messaging;
@@ -133,6 +138,36 @@ class RequestCountTest {
 
         assertThat(messaging.refreshMessageGroups(List.of(second, third)).advancedRows()).isEqualTo(2);
         assertThat(takeRequests()).as("then: one transaction per group per batch").containsExactly("TransactWriteItems");
+    }
+
+    @Test
+    void edits_deletes_and_changes_of_members_cost_what_the_readme_says() {
+        User londo = directory.register(new NewUser(new Handle("londo"), "Londo", "londo@example.org",
+                Optional.empty())).user();
+        User gkar = directory.register(new NewUser(new Handle("gkar"), "G'Kar", "gkar@example.org",
+                Optional.empty())).user();
+        Messaging messaging = Messaging.builder().messages(port).users(directory).build();
+        MessageGroupId group = messaging.startGroup(StartGroupCommand.parse(andrew, List.of("bayko", "londo"), null,
+                "hello", null)).groupId();
+        Message sent = messaging.sendMessage(SendMessageCommand.parse(bayko, group.toString(), "typo", null));
+        takeRequests();
+
+        messaging.editMessage(EditMessageCommand.parse(bayko, group.toString(), sent.id().toString(), "no typo"));
+        assertThat(takeRequests()).as("edit: the sender's id item, the message, the put")
+                .containsExactly("GetItem", "GetItem", "PutItem");
+        messaging.deleteMessage(DeleteMessageCommand.parse(bayko, group.toString(), sent.id().toString()));
+        assertThat(takeRequests()).as("delete").containsExactly("GetItem", "GetItem", "PutItem");
+        assertThatThrownBy(() -> messaging.deleteMessage(DeleteMessageCommand.parse(andrew, group.toString(),
+                sent.id().toString()))).isInstanceOf(MessagingException.class);
+        assertThat(takeRequests()).as("someone else's: no id of the caller's, then the others' ids")
+                .containsExactly("GetItem", "BatchGetItem");
+
+        messaging.listMembers(londo, group);
+        assertThat(takeRequests()).as("members list").containsExactly("GetItem");
+        messaging.addMembers(AddMembersCommand.parse(londo, group.toString(), List.of("gkar")));
+        assertThat(takeRequests()).as("add").containsExactly("GetItem", "Query", "TransactWriteItems");
+        messaging.leaveGroup(gkar, group);
+        assertThat(takeRequests()).as("leave").containsExactly("GetItem", "Query", "TransactWriteItems");
     }
 
     private List<String> takeRequests() {
