@@ -270,24 +270,12 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             Transaction writes = new Transaction();
             List<Transaction.Slot> asRead = new ArrayList<>();
             asRead.add(writes.add(replaceMembers(change.before(), change.after())));
-            change.leaving().forEach(row -> asRead.add(writes.add(TransactWriteItem.builder().delete(delete -> delete
-                            .tableName(table)
-                            .key(MessageTable.rowKey(row))
-                            .conditionExpression(unchangedCondition(row))
-                            .expressionAttributeNames(unchangedNames(row))
-                            .expressionAttributeValues(unchanged(row)))
-                    .build())));
+            change.leaving().forEach(row -> asRead.add(writes.add(deleteRowAt(row))));
             List<MessageGroupRow> restated = new ArrayList<>();
             for (MessageGroupRow before : change.staying()) {
                 MessageGroupRow after = change.restated(before);
                 restated.add(after);
-                asRead.add(writes.add(TransactWriteItem.builder().put(put -> put
-                                .tableName(table)
-                                .item(MessageTable.rowItem(after))
-                                .conditionExpression(unchangedCondition(before))
-                                .expressionAttributeNames(unchangedNames(before))
-                                .expressionAttributeValues(unchanged(before)))
-                        .build()));
+                asRead.add(writes.add(replaceRow(before, after)));
             }
             List<Transaction.Slot> joiningSlots = joining.stream()
                     .map(row -> writes.add(putNew(MessageTable.rowItem(row)))).toList();
@@ -350,15 +338,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             Transaction writes = new Transaction();
             List<Transaction.Slot> slots = new ArrayList<>();
             for (int row = 0; row < current.size(); row++) {
-                MessageGroupRow before = current.get(row);
-                MessageGroupRow after = rows.get(row);
-                slots.add(writes.add(TransactWriteItem.builder().put(put -> put
-                                .tableName(table)
-                                .item(MessageTable.rowItem(after))
-                                .conditionExpression(unchangedCondition(before))
-                                .expressionAttributeNames(unchangedNames(before))
-                                .expressionAttributeValues(unchanged(before)))
-                        .build()));
+                slots.add(writes.add(replaceRow(current.get(row), rows.get(row))));
             }
             Transaction.Refusals refused = transact(writes);
             if (refused.committed()) {
@@ -422,6 +402,17 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                         .conditionExpression(unchangedCondition(row))
                         .expressionAttributeNames(unchangedNames(row))
                         .expressionAttributeValues(unchanged(row)))
+                .build();
+    }
+
+    /** Puts {@code after} over {@code before}, at the same key, only if {@code before} is still exactly as read. */
+    private TransactWriteItem replaceRow(MessageGroupRow before, MessageGroupRow after) {
+        return TransactWriteItem.builder().put(put -> put
+                        .tableName(table)
+                        .item(MessageTable.rowItem(after))
+                        .conditionExpression(unchangedCondition(before))
+                        .expressionAttributeNames(unchangedNames(before))
+                        .expressionAttributeValues(unchanged(before)))
                 .build();
     }
 
