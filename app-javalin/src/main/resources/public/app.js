@@ -393,11 +393,22 @@ async function listen() {
   }
 }
 
+// The open conversation's newest page again: messages missed are added, edits and deletes missed
+// replace what is shown. A conversation one can no longer read (left elsewhere) closes.
 async function catchUp() {
-  await loadGroups();
-  if (!state.open) return;
-  const { data } = await api(`/api/messages/${state.open}?limit=20`);
-  data.forEach(showMessage);
+  try {
+    await loadGroups();
+    const open = state.open;
+    if (!open) return;
+    const kind = state.rows.find((group) => group.uuid === open)?.kind;
+    if (kind === 'group') loadMembers(open);
+    const { data } = await api(`/api/messages/${open}?limit=20`);
+    for (const message of data.map((listed) => ({ ...listed, message_group_uuid: open }))) {
+      if (document.querySelector(`[data-message="${sentId(message)}"]`)) replaceMessage(message); else showMessage(message);
+    }
+  } catch (error) {
+    if (error instanceof ApiError && error.codes.includes('not_a_member')) closeConversation();
+  }
 }
 
 async function readEvents(reader) {

@@ -2,6 +2,7 @@ package io.cruddur.messaging.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cruddur.messaging.app.ApiClient;
 import io.cruddur.messaging.app.Deployment;
 import io.cruddur.messaging.app.config.HostConfig;
 import java.io.File;
@@ -215,7 +216,45 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void after_the_network_drops_the_open_conversation_catches_up_on_what_it_missed() throws IOException {
+        ApiClient api = new ApiClient(host.port());
+        String altair = api.login("altair");
+        String group = api.post("/api/messages", altair, "{\"handle\":\"andrewbrown\",\"message\":\"Before the drop\"}")
+                .body().get("message_group_uuid").asText();
+        String toEdit = api.post("/api/messages", altair,
+                "{\"message_group_uuid\":\"" + group + "\",\"message\":\"Soon to be edited\"}").body().get("uuid").asText();
+        try (CuttableRelay network = new CuttableRelay(host.port())) {
+            WebDriver drew = browser(network.port());
+            try {
+                signIn(drew, "andrewbrown");
+                waitForText(drew, By.cssSelector("#groups li:first-child .who"), "@altair");
+                drew.findElement(By.cssSelector("#groups li:first-child button")).click();
+                waitForText(drew, By.id("messages"), "Soon to be edited");
+
+                network.cut();
+                assertThat(api.patch("/api/messages/" + group + "/" + toEdit, altair,
+                        "{\"message\":\"Edited while you were away\"}").status()).isEqualTo(200);
+                assertThat(api.post("/api/messages", altair, "{\"message_group_uuid\":\"" + group
+                        + "\",\"message\":\"Sent while you were away\"}").status()).isEqualTo(200);
+                network.mend();
+
+                waitForText(drew, By.cssSelector("#messages li:last-child .text"), "Sent while you were away");
+                waitForText(drew, By.id("messages"), "Edited while you were away");
+                assertThat(drew.findElement(By.id("messages")).getText()).doesNotContain("Soon to be edited");
+                assertThat(drew.findElements(By.cssSelector("#messages li"))).hasSize(3);
+                assertNoConsoleErrors(drew);
+            } finally {
+                drew.quit();
+            }
+        }
+    }
+
     private static WebDriver browser() throws IOException {
+        return browser(host.port());
+    }
+
+    private static WebDriver browser(int port) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -227,7 +266,7 @@ class BrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
-        driver.get("http://localhost:" + host.port() + "/");
+        driver.get("http://localhost:" + port + "/");
         return driver;
     }
 
