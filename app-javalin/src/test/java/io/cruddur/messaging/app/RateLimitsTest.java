@@ -58,6 +58,43 @@ class RateLimitsTest {
     }
 
     @Test
+    void group_starts_and_changes_of_members_share_the_starts_allowance() {
+        start(new RateLimits(0, 3, 0, 0), false);
+        ApiClient api = new ApiClient(host.port());
+        String andrew = api.login("andrewbrown");
+        String group = api.post("/api/message_groups", andrew,
+                "{\"handles\":[\"londo\",\"altair\"],\"message\":\"hi all\"}").body().get("message_group_uuid").asText();
+        assertThat(api.post("/api/message_groups/" + group + "/members", andrew, "{\"handles\":[\"bayko\"]}").status())
+                .isEqualTo(200);
+        assertThat(api.delete("/api/message_groups/" + group + "/members/me", andrew).status()).isEqualTo(204);
+
+        ApiClient.Reply refused = api.post("/api/message_groups", andrew,
+                "{\"handles\":[\"londo\",\"sinclair\"],\"message\":\"one group too many\"}");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body().get(0).asText()).isEqualTo("rate_limited");
+        assertThat(api.get("/api/message_groups", andrew).body()).as("the demo conversation alone").hasSize(1);
+    }
+
+    @Test
+    void edits_and_deletes_spend_the_sends_allowance() {
+        start(new RateLimits(2, 0, 0, 0), false);
+        ApiClient api = new ApiClient(host.port());
+        String andrew = api.login("andrewbrown");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+        String sent = api.post("/api/messages", andrew, send(group, "first words")).body().get("uuid").asText();
+        assertThat(api.patch("/api/messages/" + group + "/" + sent, andrew, "{\"message\":\"better words\"}").status())
+                .isEqualTo(200);
+
+        ApiClient.Reply refused = api.delete("/api/messages/" + group + "/" + sent, andrew);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body().get(0).asText()).isEqualTo("rate_limited");
+        assertThat(api.get("/api/messages/" + group + "?limit=1", andrew).body().get(0).get("message").asText())
+                .as("still there, as edited").isEqualTo("better words");
+    }
+
+    @Test
     void dev_logins_are_limited_per_client_address() {
         start(new RateLimits(0, 0, 3, 0), false);
         String login = RawConnection.request("POST", "/dev/login", null, "{\"handle\":\"andrewbrown\"}");
