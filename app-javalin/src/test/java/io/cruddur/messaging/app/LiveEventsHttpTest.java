@@ -130,6 +130,27 @@ class LiveEventsHttpTest {
     }
 
     @Test
+    void the_other_member_hears_how_far_someone_read_and_a_stranger_hears_nothing() throws Exception {
+        String londo = api.login("londo");
+        String altair = api.login("altair");
+        String bayko = api.login("bayko");
+
+        try (EventStreamReader sender = open(londo); EventStreamReader stranger = open(bayko)) {
+            String group = api.post("/api/messages", londo, "{\"message\":\"did you read this?\",\"handle\":\"altair\"}")
+                    .body().get("message_group_uuid").asText();
+            assertThat(sender.next(BOUND)).contains("event: message").contains("did you read this?");
+            ApiClient.Reply read = api.post("/api/message_groups/" + group + "/read", altair, "");
+            String altairsId = api.get("/api/users/@altair/short", null).body().get("uuid").asText();
+
+            assertThat(sender.next(BOUND)).contains("event: read").contains(group).contains(altairsId)
+                    .contains(read.body().get("last_read_at").asText()).doesNotContain("id:");
+            assertThat(api.post("/api/messages", londo, "{\"message\":\"for bayko\",\"handle\":\"bayko\"}")
+                    .status()).isEqualTo(200);
+            assertThat(stranger.next(BOUND)).as("bayko's first event").contains("for bayko").doesNotContain("event: read");
+        }
+    }
+
+    @Test
     void a_stream_that_is_never_read_delays_neither_sends_nor_other_streams_and_is_dropped() throws Exception {
         String andrew = api.login("andrewbrown");
         String bayko = api.login("bayko");

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jwt.SignedJWT;
 import io.cruddur.messaging.app.config.HostConfig;
+import io.cruddur.messaging.app.config.RateLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,10 @@ class MemoryHostHttpTest {
 
     @BeforeAll
     static void start() {
+        // starts and changes of members unlimited: the tests share five users, and RateLimitsTest covers the limits
         host = Deployment.memory(HostConfig.from(HostConfig.Mode.MEMORY, 0,
-                Map.of("FRONTEND_URL", "http://localhost:3000")));
+                Map.of("FRONTEND_URL", "http://localhost:3000")).withRates(new RateLimits(RateLimits.DEFAULT_SENDS, 0,
+                RateLimits.DEFAULT_DEV_LOGINS, RateLimits.DEFAULT_REFUSED_TOKENS, RateLimits.DEFAULT_READS)));
         api = new ApiClient(host.port());
     }
 
@@ -111,7 +114,8 @@ class MemoryHostHttpTest {
         assertThat(groups.get(0).get("handle").asText()).isEqualTo("altair");
         assertThat(groups.get(0).get("message").asText()).isEqualTo("hi londo");
         assertThat(fields(groups.get(0))).containsExactlyInAnyOrder("uuid", "display_name", "handle", "message", "created_at",
-                "kind", "members");
+                "kind", "members", "unread");
+        assertThat(groups.get(0).get("unread").asInt()).isEqualTo(1);
         assertThat(groups.get(0).get("kind").asText()).isEqualTo("pair");
         assertThat(groups.get(0).get("members").asInt()).isEqualTo(2);
         assertThat(messages).extracting(message -> message.get("message").asText()).containsExactly("hello altair", "hi londo");
@@ -215,7 +219,7 @@ class MemoryHostHttpTest {
 
         ApiClient.Reply listed = api.get(members, sinclair);
         assertThat(listed.status()).isEqualTo(200);
-        assertThat(fields(listed.body().get(0))).containsExactly("uuid", "handle", "display_name");
+        assertThat(fields(listed.body().get(0))).containsExactly("uuid", "handle", "display_name", "last_read_at");
         assertThat(handles(listed)).containsExactly("altair", "sinclair", "londo");
 
         ApiClient.Reply added = api.post(members, londo, "{\"handles\":[\"@bayko\"]}");
@@ -273,6 +277,93 @@ class MemoryHostHttpTest {
         assertCodes(api.delete(members + "/me", null), 401, "token_missing");
         assertCodes(api.get(members, null), 401, "token_missing");
         assertThat(handles(api.get(members, altair))).containsExactly("altair", "sinclair", "londo");
+    }
+
+    @Test
+    void unread_counts_follow_messages_and_marking_read_and_members_show_how_far_each_read() {
+        String sinclair = token("sinclair");
+        String bayko = token("bayko");
+        String group = api.post("/api/message_groups", sinclair,
+                "{\"handles\":[\"bayko\",\"altair\"],\"title\":\"Readers\",\"message\":\"one\"}")
+                .body().get("message_group_uuid").asText();
+        String two = api.post("/api/messages", sinclair, send(group, "two")).body().get("uuid").asText();
+        api.post("/api/messages", sinclair, send(group, "three"));
+        String read = "/api/message_groups/" + group + "/read";
+        assertThat(unread(bayko, group)).isEqualTo(3);
+
+        ApiClient.Reply upToTwo = api.post(read, bayko, "{\"message_uuid\":\"" + two + "\"}");
+        assertThat(upToTwo.status()).isEqualTo(200);
+        assertThat(fields(upToTwo.body())).containsExactly("message_group_uuid", "last_read_at", "unread");
+        assertThat(upToTwo.body().get("unread").asInt()).isEqualTo(1);
+        assertThat(unread(bayko, group)).isEqualTo(1);
+
+        ApiClient.Reply everything = api.post(read, bayko, "");
+        assertThat(everything.body().get("unread").asInt()).isZero();
+        assertThat(api.post(read, bayko, "{\"message_uuid\":\"" + two + "\"}").body())
+                .as("an older position changes nothing").isEqualTo(everything.body());
+        JsonNode members = api.get("/api/message_groups/" + group + "/members", sinclair).body();
+        assertThat(members.get(1).get("handle").asText()).isEqualTo("bayko");
+        assertThat(members.get(1).get("last_read_at").asText()).isEqualTo(everything.body().get("last_read_at").asText());
+        assertThat(members.get(2).get("last_read_at").isNull()).as("altair has read nothing").isTrue();
+        assertThat(api.get("/api/messages/" + group + "?limit=1", bayko).body().get(0).get("created_at").asText())
+                .isEqualTo(everything.body().get("last_read_at").asText());
+    }
+
+    @Test
+    void marking_read_refusals_have_their_status_and_codes() {
+        String bayko = token("bayko");
+        String londo = token("londo");
+        String group = api.post("/api/message_groups", bayko,
+                "{\"handles\":[\"sinclair\",\"altair\"],\"title\":\"Refusals\",\"message\":\"read me\"}")
+                .body().get("message_group_uuid").asText();
+        String read = "/api/message_groups/" + group + "/read";
+
+        assertCodes(api.post(read, londo, ""), 403, "not_a_member");
+        assertCodes(api.post("/api/message_groups/" + UUID.randomUUID() + "/read", bayko, ""), 404,
+                "message_group_not_found");
+        assertCodes(api.post(read, bayko, "{\"message_uuid\":\"" + UUID.randomUUID() + "\"}"), 404,
+                "message_not_found");
+        assertCodes(api.post(read, bayko, "{\"message_uuid\":\"42\"}"), 422, "message_uuid_invalid");
+        assertCodes(api.post("/api/message_groups/42/read", bayko, "{\"message_uuid\":\"42\"}"), 422,
+                "message_group_uuid_invalid", "message_uuid_invalid");
+        assertCodes(api.post(read, bayko, "[]"), 400, "body_malformed");
+        assertCodes(api.post(read, bayko, "{\"message_uuid\":7}"), 400, "body_malformed");
+        assertCodes(api.post(read, null, ""), 401, "token_missing");
+    }
+
+    @Test
+    void a_block_is_made_listed_and_lifted_over_http_and_holds_in_between() {
+        String sinclair = token("sinclair");
+        String londo = token("londo");
+        String pair = api.post("/api/messages", sinclair, "{\"message\":\"hello londo\",\"handle\":\"londo\"}")
+                .body().get("message_group_uuid").asText();
+
+        ApiClient.Reply blocked = api.post("/api/users/@londo/block", sinclair, "");
+        assertThat(blocked.status()).isEqualTo(200);
+        assertThat(blocked.body().get("handle").asText()).isEqualTo("londo");
+        assertThat(handles(api.get("/api/blocks", sinclair))).containsExactly("londo");
+        assertCodes(api.post("/api/messages", londo, send(pair, "let me explain")), 403, "blocked");
+        assertCodes(api.post("/api/messages", londo, "{\"message\":\"please\",\"handle\":\"sinclair\"}"), 403,
+                "blocked");
+        assertThat(last(api.get("/api/messages/" + pair, sinclair).body()).get("message").asText())
+                .as("the blocker still reads").isEqualTo("hello londo");
+
+        ApiClient.Reply lifted = api.delete("/api/users/@londo/block", sinclair);
+        assertThat(lifted.status()).isEqualTo(204);
+        assertThat(handles(api.get("/api/blocks", sinclair))).isEmpty();
+        assertThat(api.post("/api/messages", londo, send(pair, "thank you")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void block_refusals_have_their_status_and_codes() {
+        String bayko = token("bayko");
+
+        assertCodes(api.post("/api/users/@bayko/block", bayko, ""), 422, "block_self");
+        assertCodes(api.post("/api/users/@nobody/block", bayko, ""), 404, "handle_not_found");
+        assertCodes(api.delete("/api/users/@no%20such!/block", bayko), 422, "handle_invalid");
+        assertCodes(api.post("/api/users/@londo/block", null, ""), 401, "token_missing");
+        assertCodes(api.get("/api/blocks", null), 401, "token_missing");
+        assertThat(handles(api.get("/api/blocks", bayko))).isEmpty();
     }
 
     @Test
@@ -481,6 +572,19 @@ class MemoryHostHttpTest {
     /** One dev login per user for the whole class, which stays well inside the host's login allowance. */
     private static String token(String handle) {
         return TOKENS.computeIfAbsent(handle, api::login);
+    }
+
+    private static int unread(String token, String group) {
+        for (JsonNode row : api.get("/api/message_groups", token).body()) {
+            if (row.get("uuid").asText().equals(group)) {
+                return row.get("unread").asInt();
+            }
+        }
+        throw new AssertionError("no row of group " + group);
+    }
+
+    private static String send(String group, String text) {
+        return "{\"message\":\"" + text + "\",\"message_group_uuid\":\"" + group + "\"}";
     }
 
     private static void assertCodes(ApiClient.Reply reply, int status, String... codes) {

@@ -21,7 +21,7 @@ class RateLimitsTest {
 
     @Test
     void a_user_past_the_send_limit_is_refused_429_and_nothing_more_is_stored() {
-        start(new RateLimits(5, 0, 0, 0), false);
+        start(new RateLimits(5, 0, 0, 0, 0), false);
         ApiClient api = new ApiClient(host.port());
         String andrew = api.login("andrewbrown");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
@@ -42,7 +42,7 @@ class RateLimitsTest {
 
     @Test
     void starting_conversations_has_an_allowance_of_its_own() {
-        start(new RateLimits(0, 2, 0, 0), false);
+        start(new RateLimits(0, 2, 0, 0, 0), false);
         ApiClient api = new ApiClient(host.port());
         String andrew = api.login("andrewbrown");
 
@@ -59,7 +59,7 @@ class RateLimitsTest {
 
     @Test
     void group_starts_and_changes_of_members_share_the_starts_allowance() {
-        start(new RateLimits(0, 3, 0, 0), false);
+        start(new RateLimits(0, 3, 0, 0, 0), false);
         ApiClient api = new ApiClient(host.port());
         String andrew = api.login("andrewbrown");
         String group = api.post("/api/message_groups", andrew,
@@ -78,7 +78,7 @@ class RateLimitsTest {
 
     @Test
     void edits_and_deletes_spend_the_sends_allowance() {
-        start(new RateLimits(2, 0, 0, 0), false);
+        start(new RateLimits(2, 0, 0, 0, 0), false);
         ApiClient api = new ApiClient(host.port());
         String andrew = api.login("andrewbrown");
         String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
@@ -95,8 +95,25 @@ class RateLimitsTest {
     }
 
     @Test
+    void marking_read_has_an_allowance_of_its_own() {
+        start(new RateLimits(0, 0, 0, 0, 2), false);
+        ApiClient api = new ApiClient(host.port());
+        String andrew = api.login("andrewbrown");
+        String group = api.get("/api/message_groups", andrew).body().get(0).get("uuid").asText();
+        String read = "/api/message_groups/" + group + "/read";
+
+        assertThat(api.post(read, andrew, "").status()).isEqualTo(200);
+        assertThat(api.post(read, andrew, "").status()).isEqualTo(200);
+        ApiClient.Reply refused = api.post(read, andrew, "");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body().get(0).asText()).isEqualTo("rate_limited");
+        assertThat(api.post("/api/messages", andrew, send(group, "sends still go")).status()).isEqualTo(200);
+    }
+
+    @Test
     void dev_logins_are_limited_per_client_address() {
-        start(new RateLimits(0, 0, 3, 0), false);
+        start(new RateLimits(0, 0, 3, 0, 0), false);
         String login = RawConnection.request("POST", "/dev/login", null, "{\"handle\":\"andrewbrown\"}");
 
         for (int i = 0; i < 3; i++) {
@@ -110,7 +127,7 @@ class RateLimitsTest {
 
     @Test
     void an_address_that_keeps_sending_bad_tokens_has_its_tokens_refused_unread() {
-        start(new RateLimits(0, 0, 0, 3), false);
+        start(new RateLimits(0, 0, 0, 3, 0), false);
         String valid = new ApiClient(host.port()).login("andrewbrown");
 
         for (int i = 0; i < 3; i++) {
@@ -123,7 +140,7 @@ class RateLimitsTest {
 
     @Test
     void behind_a_proxy_the_forwarded_address_is_the_client() {
-        start(new RateLimits(0, 0, 0, 2), true);
+        start(new RateLimits(0, 0, 0, 2, 0), true);
         String valid = new ApiClient(host.port()).login("andrewbrown");
 
         for (int i = 0; i < 2; i++) {

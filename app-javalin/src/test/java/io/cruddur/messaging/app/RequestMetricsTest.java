@@ -57,6 +57,7 @@ class RequestMetricsTest {
                 .get("message_group_uuid").asText();
         api.get(LIST_GROUPS, londo);
         api.get("/api/messages/" + group, londo);
+        api.post(SEND, londo, "{\"message\":\"first reply\",\"message_group_uuid\":\"" + group + "\"}");
         String before = metrics.text("/metrics");
 
         for (int i = 0; i < 5; i++) {
@@ -88,7 +89,7 @@ class RequestMetricsTest {
         assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, null)).isEqualTo(1);
         assertThat(delta(before, after, "cruddur_dynamodb_requests_total", SEND, "TransactWriteItems")).isEqualTo(1);
         assertThat(delta(before, after, "cruddur_postgres_statements_total", SEND, null))
-                .as("@sinclair is looked up by handle for the first time").isEqualTo(1);
+                .as("@sinclair is looked up by handle for the first time, and whom @sinclair blocks").isEqualTo(2);
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
-import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
@@ -16,6 +15,7 @@ import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.RevisionOutcome;
+import io.cruddur.messaging.core.port.RowChange;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,10 +70,16 @@ public final class DynamoDbMessagingPort implements MessagingPort {
         this.reader = PartitionReader.plain(dynamo, table);
     }
 
+    /**
+     * One transaction: the group's latest item moved forward to the message's time (only forward),
+     * the message and its message-id item put new. A latest item already at or past that time
+     * moves the message to the microsecond after it, and the transaction is tried again.
+     */
     @Override
     public AppendOutcome appendMessage(Message message) {
         return untilDone("message " + message.id(), message, candidate -> {
             Transaction writes = new Transaction();
+            Transaction.Slot latest = writes.add(moveLatestTo(candidate));
             Transaction.Slot stored = writes.add(putNew(MessageTable.messageItem(candidate)));
             Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(candidate)));
             Transaction.Refusals refused = transact(writes);
@@ -81,6 +88,10 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             }
             if (refused.conditionFailed(sentId)) {
                 return done(new AppendOutcome.AlreadyStored(storedMessage(refused.itemAt(sentId))));
+            }
+            if (refused.conditionFailed(latest)) {
+                Instant after = nextMicrosecond(MessageTable.latestTime(refused.itemAt(latest)));
+                return again(after.isAfter(candidate.createdAt()) ? candidate.at(after) : candidate);
             }
             return again(refused.conditionFailed(stored) ? candidate.at(nextMicrosecond(candidate.createdAt())) : candidate);
         });
@@ -228,6 +239,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                     .map(pairOfUsers -> writes.add(putNew(MessageTable.pairItem(pairOfUsers, first.groupId()))));
             Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(first)));
             writes.add(putNew(MessageTable.messageItem(first)));
+            writes.add(moveLatestTo(first));
             conversation.groupMembers().ifPresent(members -> writes.add(putNew(MessageTable.membersItem(members))));
             List<Transaction.Slot> rowSlots = rows.stream().map(row -> writes.add(putNew(MessageTable.rowItem(row))))
                     .toList();
@@ -241,7 +253,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             if (refused.conditionFailed(sentId)) {
                 return done(new StartOutcome.MessageIdTaken(storedMessage(refused.itemAt(sentId))));
             }
-            return again(movedOn(rows, rowSlots, refused, MessageGroupRow::lastMessage));
+            return again(movedOn(rows, row -> refused.conditionFailed(rowSlots.get(row))));
         });
     }
 
@@ -288,74 +300,53 @@ public final class DynamoDbMessagingPort implements MessagingPort {
             if (asRead.stream().anyMatch(refused::conditionFailed)) {
                 return done(new MembershipOutcome.Outdated());
             }
-            return again(movedOn(joining, joiningSlots, refused, MessageGroupRow::lastMessage));
+            return again(movedOn(joining, row -> refused.conditionFailed(joiningSlots.get(row))));
         });
     }
 
     /**
-     * One transaction: per row, delete it at its old time (only if it is still there, in this
-     * group) and put it at the new one (only if the owner has no row at that time). A refused
-     * delete means another writer moved the row: nothing is written and the caller reads again.
+     * One transaction: a row rewritten in place is put again at its own time, only if it is still
+     * exactly as read; a row moved on is deleted at its old time (only if still exactly as read)
+     * and put at the new one (only if the owner has no row at that time). A refused condition on a
+     * row as read means another writer changed it: nothing is written and the caller reads again.
      * A refused put moves that row a microsecond on, and the transaction is tried again.
      */
     @Override
-    public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt) {
-        if (current.size() > MAX_ROWS_PER_ADVANCE) {
-            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows move at once");
-        }
-        List<MessageGroupRow> moved = current.stream().map(row -> row.advancedTo(lastMessage, lastMessageAt)).toList();
-        return untilDone("group rows of " + current.get(0).groupId(), moved, next -> {
+    public RowsAdvance replaceGroupRows(List<RowChange> changes) {
+        List<RowChange> checked = RowChange.ofOneWrite(changes);
+        List<MessageGroupRow> wanted = checked.stream().map(RowChange::after).toList();
+        return untilDone("group rows of " + checked.get(0).before().groupId(), wanted, next -> {
             Transaction writes = new Transaction();
-            List<Transaction.Slot> deletes = new ArrayList<>();
-            List<Transaction.Slot> puts = new ArrayList<>();
-            for (int row = 0; row < current.size(); row++) {
-                deletes.add(writes.add(deleteRowAt(current.get(row))));
-                puts.add(writes.add(putNew(MessageTable.rowItem(next.get(row)))));
+            List<Transaction.Slot> asRead = new ArrayList<>();
+            List<Optional<Transaction.Slot>> puts = new ArrayList<>();
+            for (int row = 0; row < checked.size(); row++) {
+                MessageGroupRow before = checked.get(row).before();
+                if (checked.get(row).inPlace()) {
+                    asRead.add(writes.add(replaceRow(before, next.get(row))));
+                    puts.add(Optional.empty());
+                } else {
+                    asRead.add(writes.add(deleteRowAt(before)));
+                    puts.add(Optional.of(writes.add(putNew(MessageTable.rowItem(next.get(row))))));
+                }
             }
             Transaction.Refusals refused = transact(writes);
             if (refused.committed()) {
                 return done(new RowsAdvance.Advanced(next));
             }
-            if (deletes.stream().anyMatch(refused::conditionFailed)) {
+            if (asRead.stream().anyMatch(refused::conditionFailed)) {
                 return done(new RowsAdvance.Outdated());
             }
-            return again(movedOn(next, puts, refused, row -> lastMessage));
+            return again(movedOn(next, row -> puts.get(row).filter(refused::conditionFailed).isPresent()));
         });
     }
 
-    /**
-     * One transaction: each row put again at its own time with the new text, only if it is still
-     * exactly as read, so a row moved on to a newer message is never rewritten back.
-     */
-    @Override
-    public RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage) {
-        if (current.size() > MAX_ROWS_PER_ADVANCE) {
-            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows are rewritten at once");
-        }
-        List<MessageGroupRow> rewritten = current.stream()
-                .map(row -> row.advancedTo(lastMessage, row.lastMessageAt())).toList();
-        return untilDone("group rows of " + current.get(0).groupId(), rewritten, rows -> {
-            Transaction writes = new Transaction();
-            List<Transaction.Slot> slots = new ArrayList<>();
-            for (int row = 0; row < current.size(); row++) {
-                slots.add(writes.add(replaceRow(current.get(row), rows.get(row))));
-            }
-            Transaction.Refusals refused = transact(writes);
-            if (refused.committed()) {
-                return done(new RowsAdvance.Advanced(rows));
-            }
-            return slots.stream().anyMatch(refused::conditionFailed) ? done(new RowsAdvance.Outdated()) : again(rows);
-        });
-    }
-
-    /** {@code rows} with each row whose put in {@code slots} was refused a microsecond later. */
-    private static List<MessageGroupRow> movedOn(List<MessageGroupRow> rows, List<Transaction.Slot> slots,
-            Transaction.Refusals refused, Function<MessageGroupRow, MessageText> text) {
+    /** {@code rows} with each row whose put was refused a microsecond later. */
+    private static List<MessageGroupRow> movedOn(List<MessageGroupRow> rows, IntPredicate putRefused) {
         List<MessageGroupRow> next = new ArrayList<>(rows.size());
         for (int row = 0; row < rows.size(); row++) {
             MessageGroupRow candidate = rows.get(row);
-            next.add(refused.conditionFailed(slots.get(row))
-                    ? candidate.advancedTo(text.apply(candidate), nextMicrosecond(candidate.lastMessageAt()))
+            next.add(putRefused.test(row)
+                    ? candidate.advancedTo(candidate.lastMessage(), nextMicrosecond(candidate.lastMessageAt()))
                     : candidate);
         }
         return next;
@@ -418,29 +409,56 @@ public final class DynamoDbMessagingPort implements MessagingPort {
 
     /**
      * The condition that a row is still exactly as read: there (at its time), in its group, with
-     * its text (an edit or a delete rewrites it in place) and, for a group's row, showing the same
-     * members (a change of members rewrites them). A pair's row shows a person who never changes.
+     * its text (an edit or a delete rewrites it in place), its read state (marking read rewrites
+     * it) and, for a group's row, showing the same members (a change of members rewrites them). A
+     * pair's row shows a person who never changes. A row the reference wrote has no read state: it
+     * reads as read up to its own message, so its missing {@code unread} stands for that.
      */
     private static String unchangedCondition(MessageGroupRow row) {
-        return row.counterpart() instanceof Counterpart.Group
-                ? "attribute_exists(#pk) AND #g = :g AND #m = :m AND #n = :n AND #d = :d"
-                : "attribute_exists(#pk) AND #g = :g AND #m = :m";
+        String condition = "attribute_exists(#pk) AND #g = :g AND #m = :m"
+                + (row.read().unread() == 0 ? " AND (attribute_not_exists(#u) OR #u = :u)" : " AND #u = :u")
+                + (row.read().readUpTo().isPresent() ? " AND (#r = :r OR attribute_not_exists(#u))"
+                        : " AND attribute_not_exists(#r)");
+        return row.counterpart() instanceof Counterpart.Group ? condition + " AND #n = :n AND #d = :d" : condition;
     }
 
     private static Map<String, String> unchangedNames(MessageGroupRow row) {
-        return row.counterpart() instanceof Counterpart.Group
-                ? Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID, "#m", MessageTable.MESSAGE,
-                        "#n", MessageTable.GROUP_MEMBERS, "#d", MessageTable.USER_DISPLAY_NAME)
-                : Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID, "#m", MessageTable.MESSAGE);
+        Map<String, String> names = new HashMap<>(Map.of("#pk", MessageTable.PK, "#g", MessageTable.GROUP_UUID,
+                "#m", MessageTable.MESSAGE, "#u", MessageTable.UNREAD, "#r", MessageTable.READ_AT));
+        if (row.counterpart() instanceof Counterpart.Group) {
+            names.put("#n", MessageTable.GROUP_MEMBERS);
+            names.put("#d", MessageTable.USER_DISPLAY_NAME);
+        }
+        return names;
     }
 
     private static Map<String, AttributeValue> unchanged(MessageGroupRow row) {
-        AttributeValue group = MessageTable.s(row.groupId().toString());
-        AttributeValue text = MessageTable.s(row.lastMessage().value());
-        return row.counterpart() instanceof Counterpart.Group shown
-                ? Map.of(":g", group, ":m", text, ":n", MessageTable.n(shown.members()),
-                        ":d", MessageTable.s(shown.displayName()))
-                : Map.of(":g", group, ":m", text);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":g", MessageTable.s(row.groupId().toString()),
+                ":m", MessageTable.s(row.lastMessage().value()),
+                ":u", MessageTable.n(row.read().unread())));
+        row.read().readUpTo().ifPresent(at -> values.put(":r", MessageTable.s(Timestamps.format(at))));
+        if (row.counterpart() instanceof Counterpart.Group shown) {
+            values.put(":n", MessageTable.n(shown.members()));
+            values.put(":d", MessageTable.s(shown.displayName()));
+        }
+        return values;
+    }
+
+    /**
+     * Moves the group's latest item forward to the message's time, only if it is earlier (or there
+     * is none yet); refused with the item as it stands, so the message can be placed after it.
+     */
+    private TransactWriteItem moveLatestTo(Message message) {
+        return TransactWriteItem.builder().update(update -> update
+                        .tableName(table)
+                        .key(MessageTable.latestKey(message.groupId()))
+                        .updateExpression("SET #t = :t")
+                        .conditionExpression("attribute_not_exists(#t) OR #t < :t")
+                        .expressionAttributeNames(Map.of("#t", MessageTable.LAST_MESSAGE_AT))
+                        .expressionAttributeValues(Map.of(":t", MessageTable.s(Timestamps.format(message.createdAt()))))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                .build();
     }
 
     private TransactWriteItem replaceMembers(GroupMembers before, GroupMembers after) {

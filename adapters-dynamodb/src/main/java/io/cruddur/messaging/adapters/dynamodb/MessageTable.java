@@ -10,6 +10,7 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.MessagingException;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.UserPair;
@@ -28,11 +29,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                                   [edited_at] [deleted_at, message ""] (ours)
  * group row     pk GRP#{owner}                   sk {last_msg_at}  message_group_uuid message user_uuid user_display_name user_handle
  *                                                                   [group_members group_title] (a group's row; ours)
+ *                                                                   unread [read_at] (the owner's read state; ours)
  * message id    pk MSGID#{sender}#{message_uuid} sk MSGID          message_pk message_sk       (idempotency; ours)
  * pair          pk PAIR#{uuid}#{uuid}            sk PAIR           group_uuid                  (one group per pair; ours)
  * members       pk MEMBERS#{group}               sk MEMBERS        members_version members [group_title]
  *                                                                   (a group conversation's members; ours)
+ * latest        pk LATEST#{group}                sk LATEST         last_message_at  (the group's latest message; ours)
  * </pre>
+ * A row without {@code unread} was written by the reference, which keeps no read state: it reads
+ * as read up to its own message, nothing unread. The latest item orders a group's messages: every
+ * append moves it forward, only forward, in the same transaction, so no message is ever stored
+ * before one already stored.
  * A members item lists a group's members in the order they joined, each as
  * {@code {user_uuid, user_handle, user_display_name}}; it is read consistently, where the index
  * that finds a group's rows may lag.
@@ -61,6 +68,11 @@ final class MessageTable {
     static final String DELETED_AT = "deleted_at";
     static final String MEMBERS = "members";
     static final String MEMBERS_VERSION = "members_version";
+    /** On a group row: how many messages from others its owner has not read, and the time of the latest they have. */
+    static final String UNREAD = "unread";
+    static final String READ_AT = "read_at";
+    /** On a group's latest item: the time of its latest message. */
+    static final String LAST_MESSAGE_AT = "last_message_at";
 
     static final String MESSAGE_PREFIX = "MSG#";
     static final String GROUP_ROW_PREFIX = "GRP#";
@@ -70,6 +82,8 @@ final class MessageTable {
     private static final String PAIR_SK = "PAIR";
     private static final String MEMBERS_PREFIX = "MEMBERS#";
     private static final String MEMBERS_SK = "MEMBERS";
+    private static final String LATEST_PREFIX = "LATEST#";
+    private static final String LATEST_SK = "LATEST";
 
     private MessageTable() {
     }
@@ -141,6 +155,8 @@ final class MessageTable {
             item.put(GROUP_MEMBERS, AttributeValue.fromN(Integer.toString(group.members())));
             group.title().ifPresent(title -> item.put(GROUP_TITLE, s(title.value())));
         }
+        item.put(UNREAD, n(row.read().unread()));
+        row.read().readUpTo().ifPresent(at -> item.put(READ_AT, s(Timestamps.format(at))));
         return item;
     }
 
@@ -149,12 +165,17 @@ final class MessageTable {
         Counterpart counterpart = members == null ? new Counterpart.Person(user(item))
                 : new Counterpart.Group(Optional.ofNullable(item.get(GROUP_TITLE)).flatMap(MessageTable::storedTitle),
                         text(item, USER_DISPLAY_NAME), Integer.parseInt(members.n()));
+        Instant lastMessageAt = Timestamps.parse(text(item, SK));
+        AttributeValue unread = item.get(UNREAD);
+        ReadState read = unread == null || unread.n() == null ? ReadState.readUpTo(lastMessageAt)
+                : new ReadState(time(item, READ_AT), Integer.parseInt(unread.n()));
         return new MessageGroupRow(
                 new UserId(UUID.fromString(text(item, PK).substring(GROUP_ROW_PREFIX.length()))),
                 new MessageGroupId(uuid(item, GROUP_UUID)),
                 counterpart,
                 new MessageText(text(item, MESSAGE)),
-                Timestamps.parse(text(item, SK)));
+                lastMessageAt,
+                read);
     }
 
     /** A title another writer stored under looser rules is left out; the row still shows its name. */
@@ -224,6 +245,15 @@ final class MessageTable {
         }
         return new GroupMembers(group, Optional.ofNullable(item.get(GROUP_TITLE)).flatMap(MessageTable::storedTitle),
                 members.l().stream().map(member -> user(member.m())).toList(), version(item));
+    }
+
+    static Map<String, AttributeValue> latestKey(MessageGroupId group) {
+        return Map.of(PK, s(LATEST_PREFIX + group), SK, s(LATEST_SK));
+    }
+
+    /** The time of the latest message a group's latest item holds. */
+    static Instant latestTime(Map<String, AttributeValue> latestItem) {
+        return Timestamps.parse(text(latestItem, LAST_MESSAGE_AT));
     }
 
     static long version(Map<String, AttributeValue> membersItem) {

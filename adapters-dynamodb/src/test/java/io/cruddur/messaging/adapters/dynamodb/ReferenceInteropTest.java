@@ -7,6 +7,7 @@ import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Member;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -99,7 +100,7 @@ class ReferenceInteropTest {
     }
 
     @Test
-    void group_rows_written_here_have_exactly_the_reference_shape() {
+    void group_rows_written_here_have_the_reference_shape_and_only_add_the_read_state() {
         messaging.startConversation(StartConversationCommand.parse(andrew, "bayko", "hello", null));
         MessageGroupRow row = messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first()))
                 .groups().get(0);
@@ -107,8 +108,10 @@ class ReferenceInteropTest {
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(TABLE).key(Map.of(
                 "pk", AttributeValue.fromS("GRP#" + andrew.id()),
                 "sk", AttributeValue.fromS(Timestamps.format(row.lastMessageAt()))))).item();
-        assertThat(item.keySet()).containsExactlyInAnyOrder(
-                "pk", "sk", "message_group_uuid", "message", "user_uuid", "user_display_name", "user_handle");
+        assertThat(item.keySet()).containsExactlyInAnyOrder("pk", "sk", "message_group_uuid", "message", "user_uuid",
+                "user_display_name", "user_handle", "unread", "read_at");
+        assertThat(item.get("unread").n()).isEqualTo("0");
+        assertThat(item.get("read_at").s()).isEqualTo(item.get("sk").s());
         assertThat(item.get("user_uuid").s()).isEqualTo(bayko.id().toString());
         assertThat(item.get("message_group_uuid").s()).isEqualTo(row.groupId().toString());
     }
@@ -152,7 +155,9 @@ class ReferenceInteropTest {
         putReferenceGroupRow(bayko, andrew, "2026-01-01T00:00:00+00:00", "Happy new year!");
         MessageGroupId referenceGroup = new MessageGroupId(UUID.fromString(group));
 
-        assertThat(messaging.listMembers(andrew, referenceGroup)).containsExactly(andrew, bayko);
+        Optional<Instant> newYear = Optional.of(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(messaging.listMembers(andrew, referenceGroup)).as("rows without read state read as read up to themselves")
+                .containsExactly(new Member(andrew, newYear), new Member(bayko, newYear));
         assertThatThrownBy(() -> messaging.leaveGroup(andrew, referenceGroup)).isInstanceOfSatisfying(
                 MessagingException.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.PAIR_MEMBERS_FIXED));
         assertThat(messaging.listMessageGroups(new ListMessageGroupsQuery(bayko, PageRequest.first())).groups())

@@ -17,6 +17,7 @@ import io.cruddur.messaging.core.usecase.DeleteMessageCommand;
 import io.cruddur.messaging.core.usecase.EditMessageCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.ListMessagesQuery;
+import io.cruddur.messaging.core.usecase.MarkReadCommand;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
@@ -123,7 +124,7 @@ class RequestCountTest {
     }
 
     @Test
-    void moving_a_groups_rows_costs_one_transaction_once_their_positions_are_known() {
+    void moving_a_groups_rows_costs_a_count_and_one_transaction_once_their_positions_are_known() {
         Messaging messaging = Messaging.builder().messages(port).users(directory).build();
         MessageGroupId group = messaging.startConversation(
                 StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
@@ -133,11 +134,12 @@ class RequestCountTest {
         takeRequests();
 
         assertThat(messaging.refreshMessageGroups(List.of(first)).advancedRows()).isEqualTo(2);
-        assertThat(takeRequests()).as("first time: the rows from the GSI, then both moved at once")
-                .containsExactly("Query", "TransactWriteItems");
+        assertThat(takeRequests()).as("first time: the rows from the GSI, the messages they pass to count, then both moved at once")
+                .containsExactly("Query", "Query", "TransactWriteItems");
 
         assertThat(messaging.refreshMessageGroups(List.of(second, third)).advancedRows()).isEqualTo(2);
-        assertThat(takeRequests()).as("then: one transaction per group per batch").containsExactly("TransactWriteItems");
+        assertThat(takeRequests()).as("then: per group per batch, the messages passed and one transaction")
+                .containsExactly("Query", "TransactWriteItems");
     }
 
     @Test
@@ -163,11 +165,32 @@ class RequestCountTest {
                 .containsExactly("GetItem", "BatchGetItem");
 
         messaging.listMembers(londo, group);
-        assertThat(takeRequests()).as("members list").containsExactly("GetItem");
+        assertThat(takeRequests()).as("members list: the members item, their rows for how far each has read")
+                .containsExactly("GetItem", "Query");
         messaging.addMembers(AddMembersCommand.parse(londo, group.toString(), List.of("gkar")));
         assertThat(takeRequests()).as("add").containsExactly("GetItem", "Query", "TransactWriteItems");
         messaging.leaveGroup(gkar, group);
         assertThat(takeRequests()).as("leave").containsExactly("GetItem", "Query", "TransactWriteItems");
+    }
+
+    @Test
+    void marking_read_costs_what_the_readme_says() {
+        Messaging messaging = Messaging.builder().messages(port).users(directory).build();
+        MessageGroupId group = messaging.startConversation(
+                StartConversationCommand.parse(andrew, "bayko", "hello", null)).groupId();
+        Message one = messaging.sendMessage(SendMessageCommand.parse(bayko, group.toString(), "one", null));
+        Message two = messaging.sendMessage(SendMessageCommand.parse(bayko, group.toString(), "two", null));
+        messaging.refreshMessageGroups(List.of(one, two));
+        takeRequests();
+
+        messaging.markRead(MarkReadCommand.parse(andrew, group.toString(), one.id().toString()));
+        assertThat(takeRequests()).as("up to a message: whose it is, its id item and itself, the rows, what is left unread, the write")
+                .containsExactly("BatchGetItem", "GetItem", "GetItem", "Query", "Query", "TransactWriteItems");
+        messaging.markRead(MarkReadCommand.parse(andrew, group.toString(), null));
+        assertThat(takeRequests()).as("everything: the newest message, the rows, the write")
+                .containsExactly("Query", "Query", "TransactWriteItems");
+        messaging.markRead(MarkReadCommand.parse(andrew, group.toString(), null));
+        assertThat(takeRequests()).as("again: nothing to write").containsExactly("Query", "Query");
     }
 
     private List<String> takeRequests() {

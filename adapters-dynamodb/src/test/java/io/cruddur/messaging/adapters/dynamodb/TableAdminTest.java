@@ -76,7 +76,7 @@ class TableAdminTest {
 
         long items = admin.scan(table, 2, pages::add);
 
-        assertThat(items).as("pair, message id, message and two group rows").isEqualTo(5);
+        assertThat(items).as("pair, message id, message, the group's latest and two group rows").isEqualTo(6);
         assertThat(pages).hasSizeGreaterThanOrEqualTo(3).allSatisfy(page -> assertThat(page.items()).hasSizeLessThanOrEqualTo(2));
         assertThat(pages.stream().flatMap(page -> page.items().stream()))
                 .anySatisfy(item -> assertThat(item).containsEntry("message", "hello").containsKey("sk"));

@@ -5,7 +5,6 @@ import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
-import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.MembershipChange;
@@ -15,6 +14,7 @@ import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.NewMessageFeed;
 import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.port.RevisionOutcome;
+import io.cruddur.messaging.core.port.RowChange;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -214,51 +214,30 @@ public final class InMemoryMessagingPort implements MessagingPort {
     }
 
     @Override
-    public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt) {
-        if (current.size() > MAX_ROWS_PER_ADVANCE) {
-            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows move at once");
-        }
+    public RowsAdvance replaceGroupRows(List<RowChange> changes) {
+        List<RowChange> checked = RowChange.ofOneWrite(changes);
         return write(() -> {
-            for (MessageGroupRow row : current) {
-                MessageGroupRow actual = rowsByGroup.getOrDefault(row.groupId(), Map.of()).get(row.owner());
-                if (!row.equals(actual)) {
-                    return new RowsAdvance.Outdated();
-                }
-            }
-            List<MessageGroupRow> moved = new ArrayList<>();
-            for (MessageGroupRow row : current) {
-                removeRow(row);
-                moved.add(putRow(row.advancedTo(lastMessage, lastMessageAt)));
-            }
-            return new RowsAdvance.Advanced(moved);
-        });
-    }
-
-    @Override
-    public RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage) {
-        if (current.size() > MAX_ROWS_PER_ADVANCE) {
-            throw new IllegalArgumentException("at most " + MAX_ROWS_PER_ADVANCE + " rows are rewritten at once");
-        }
-        return write(() -> {
-            for (MessageGroupRow row : current) {
+            for (RowChange change : checked) {
+                MessageGroupRow row = change.before();
                 if (!row.equals(rowsByGroup.getOrDefault(row.groupId(), Map.of()).get(row.owner()))) {
                     return new RowsAdvance.Outdated();
                 }
             }
-            List<MessageGroupRow> rewritten = new ArrayList<>();
-            for (MessageGroupRow row : current) {
-                MessageGroupRow now = row.advancedTo(lastMessage, row.lastMessageAt());
-                rowsByOwner.get(row.owner()).put(row.lastMessageAt(), now);
-                rowsByGroup.get(row.groupId()).put(row.owner(), now);
-                rewritten.add(now);
+            List<MessageGroupRow> written = new ArrayList<>();
+            for (RowChange change : checked) {
+                removeRow(change.before());
+                written.add(putRow(change.after()));
             }
-            return new RowsAdvance.Advanced(rewritten);
+            return new RowsAdvance.Advanced(written);
         });
     }
 
+    /** At the time asked for, unless the group has a message as late or later: then a microsecond after the latest. */
     private Message putMessage(Message message) {
         NavigableMap<Instant, Message> group = messagesByGroup.computeIfAbsent(message.groupId(), id -> new TreeMap<>());
-        Message stored = message.at(freeTime(group, message.createdAt()));
+        Instant time = group.isEmpty() || group.lastKey().isBefore(message.createdAt()) ? message.createdAt()
+                : group.lastKey().plus(1, ChronoUnit.MICROS);
+        Message stored = message.at(time);
         group.put(stored.createdAt(), stored);
         messagesBySentId.put(SentId.of(stored), stored);
         return stored;

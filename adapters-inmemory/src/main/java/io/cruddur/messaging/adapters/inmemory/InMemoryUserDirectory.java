@@ -14,20 +14,23 @@ import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * {@link UserDirectoryPort} and {@link UserAdministrationPort} in memory: handles unique regardless
- * of case, Cognito ids unique when set.
+ * of case, Cognito ids unique when set, each user's blocks in the order they were made.
  */
 public final class InMemoryUserDirectory implements UserDirectoryPort, UserAdministrationPort {
     private final Map<UserId, UserAccount> byId = new HashMap<>();
     private final TreeMap<String, UserId> byNormalizedHandle = new TreeMap<>();
     private final Map<CognitoUserId, UserId> byCognitoUserId = new HashMap<>();
+    private final Map<UserId, Set<UserId>> blocks = new HashMap<>();
 
     @Override
     public synchronized Optional<User> findByCognitoUserId(CognitoUserId cognitoUserId) {
@@ -37,6 +40,27 @@ public final class InMemoryUserDirectory implements UserDirectoryPort, UserAdmin
     @Override
     public synchronized Optional<User> findByHandle(Handle handle) {
         return Optional.ofNullable(byNormalizedHandle.get(handle.normalized())).map(this::userOf);
+    }
+
+    @Override
+    public synchronized List<User> blockedBy(UserId blocker) {
+        return blocks.getOrDefault(blocker, Set.of()).stream().filter(byId::containsKey).map(this::userOf).toList();
+    }
+
+    @Override
+    public synchronized void block(UserId blocker, UserId blocked) {
+        if (blocker.equals(blocked)) {
+            throw new IllegalArgumentException("nobody blocks themselves");
+        }
+        blocks.computeIfAbsent(blocker, id -> new LinkedHashSet<>()).add(blocked);
+    }
+
+    @Override
+    public synchronized void unblock(UserId blocker, UserId blocked) {
+        Set<UserId> blockersBlocks = blocks.get(blocker);
+        if (blockersBlocks != null) {
+            blockersBlocks.remove(blocked);
+        }
     }
 
     @Override

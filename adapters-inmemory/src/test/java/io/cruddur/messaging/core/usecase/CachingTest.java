@@ -57,6 +57,8 @@ class CachingTest {
         Messaging messaging = messaging(CacheSettings.DEFAULT);
         messaging.authenticate(andrewsSub);
         messaging.findUser(bayko.handle());
+        messaging.startConversation(new StartConversationCommand(
+                andrew, bayko.handle(), new MessageText("hello"), Optional.empty()));
         int cold = countingDirectory.lookups.get();
 
         for (int request = 0; request < 10; request++) {
@@ -66,7 +68,7 @@ class CachingTest {
                     caller, bayko.handle(), new MessageText("again " + request), Optional.empty()));
         }
 
-        assertThat(cold).isEqualTo(2);
+        assertThat(cold).as("andrew, bayko, and whom bayko blocks").isEqualTo(3);
         assertThat(countingDirectory.lookups.get()).isEqualTo(cold);
     }
 
@@ -100,6 +102,28 @@ class CachingTest {
         int lookups = countingDirectory.lookups.get();
         assertThat(messaging.findUser(bayko.handle())).isEqualTo(bayko);
         assertThat(countingDirectory.lookups.get()).as("bayko stayed cached").isEqualTo(lookups);
+    }
+
+    @Test
+    void a_block_through_the_facade_holds_at_once_and_one_made_elsewhere_once_it_is_told() {
+        ToldChanges changes = new ToldChanges();
+        Messaging here = messaging(CacheSettings.DEFAULT);
+        Messaging elsewhere = Messaging.builder().messages(countingStorage).users(countingDirectory)
+                .userChanges(changes).build();
+        MessageGroupId group = here.startConversation(new StartConversationCommand(
+                andrew, bayko.handle(), new MessageText("hello"), Optional.empty())).groupId();
+        elsewhere.sendMessage(new SendMessageCommand(andrew, group, new MessageText("remembered"), Optional.empty()));
+
+        here.block(bayko, andrew.handle());
+        assertRefused(() -> here.sendMessage(new SendMessageCommand(andrew, group, new MessageText("here"),
+                Optional.empty())), ErrorCode.BLOCKED);
+        elsewhere.sendMessage(new SendMessageCommand(andrew, group, new MessageText("not told yet"), Optional.empty()));
+        changes.listener.changed(bayko.id());
+
+        assertRefused(() -> elsewhere.sendMessage(new SendMessageCommand(andrew, group, new MessageText("told"),
+                Optional.empty())), ErrorCode.BLOCKED);
+        here.unblock(bayko, andrew.handle());
+        here.sendMessage(new SendMessageCommand(andrew, group, new MessageText("unblocked"), Optional.empty()));
     }
 
     @Test
@@ -268,6 +292,22 @@ class CachingTest {
         public Optional<User> findByHandle(Handle handle) {
             lookups.incrementAndGet();
             return directory.findByHandle(handle);
+        }
+
+        @Override
+        public List<User> blockedBy(UserId blocker) {
+            lookups.incrementAndGet();
+            return directory.blockedBy(blocker);
+        }
+
+        @Override
+        public void block(UserId blocker, UserId blocked) {
+            directory.block(blocker, blocked);
+        }
+
+        @Override
+        public void unblock(UserId blocker, UserId blocked) {
+            directory.unblock(blocker, blocked);
         }
     }
 

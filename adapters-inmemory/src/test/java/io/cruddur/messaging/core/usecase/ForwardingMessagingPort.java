@@ -5,7 +5,6 @@ import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
-import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.MembershipChange;
@@ -13,6 +12,7 @@ import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.RevisionOutcome;
+import io.cruddur.messaging.core.port.RowChange;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -56,11 +56,6 @@ class ForwardingMessagingPort implements MessagingPort {
     }
 
     @Override
-    public RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage) {
-        return storage.restateGroupRows(current, lastMessage);
-    }
-
-    @Override
     public Slice<Message> messages(MessageGroupId group, SliceQuery query) {
         return storage.messages(group, query);
     }
@@ -91,7 +86,7 @@ class ForwardingMessagingPort implements MessagingPort {
     }
 
     @Override
-    public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt) {
-        return storage.advanceGroupRows(current, lastMessage, lastMessageAt);
+    public RowsAdvance replaceGroupRows(List<RowChange> changes) {
+        return storage.replaceGroupRows(changes);
     }
 }

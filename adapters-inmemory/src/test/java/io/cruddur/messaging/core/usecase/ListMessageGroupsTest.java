@@ -9,6 +9,7 @@ import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import java.time.Instant;
 import java.util.List;
@@ -20,16 +21,18 @@ class ListMessageGroupsTest {
 
     @Test
     void my_groups_show_the_other_member_and_the_last_message_most_recent_first() {
-        MessageGroupId withBayko = world.start(world.andrew, world.bayko, "hi bayko").groupId();
+        ConversationStarted toBayko = world.start(world.andrew, world.bayko, "hi bayko");
+        MessageGroupId withBayko = toBayko.groupId();
         MessageGroupId withLondo = world.start(world.londo, world.andrew, "hi andrew").groupId();
         Instant latest = world.send(world.bayko, withBayko, "back to you").createdAt();
 
         MessageGroupPage page = world.groups(world.andrew);
 
         assertThat(page.groups()).containsExactly(
-                new MessageGroupRow(world.andrew.id(), withBayko, world.bayko, new MessageText("back to you"), latest),
+                new MessageGroupRow(world.andrew.id(), withBayko, world.bayko, new MessageText("back to you"), latest,
+                        new ReadState(Optional.of(toBayko.message().createdAt()), 1)),
                 new MessageGroupRow(world.andrew.id(), withLondo, world.londo, new MessageText("hi andrew"),
-                        World.START.plusSeconds(2)));
+                        World.START.plusSeconds(2), ReadState.nothingRead(1)));
         assertThat(page.next()).isEmpty();
         assertThat(world.groups(world.bayko).groups()).extracting(MessageGroupRow::counterpart)
                 .containsExactly(new Counterpart.Person(world.andrew));

@@ -18,6 +18,7 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.ReadNews;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,23 @@ class NewsTest {
         assertThat(listener.revisions).isEmpty();
     }
 
+    @Test
+    void a_member_who_reads_on_one_host_is_heard_on_another_and_news_naming_a_stranger_is_passed_over()
+            throws InterruptedException {
+        Messaging writingHost = host(storage);
+        Listener listener = new Listener(Set.of(bayko.id()));
+        listeningHost(storage).subscribeToNews(listener);
+        MessageGroupId group = start(writingHost);
+        Message reply = writingHost.sendMessage(new SendMessageCommand(bayko, group, new MessageText("read me"),
+                Optional.empty()));
+        bus.publish(new ReadNews(group, londo.id(), reply.createdAt()));
+
+        writingHost.markRead(new MarkReadCommand(andrew, group, Optional.empty()));
+
+        assertThat(listener.reads.poll(10, TimeUnit.SECONDS)).isEqualTo(new ReadNews(group, andrew.id(), reply.createdAt()));
+        assertThat(listener.reads).isEmpty();
+    }
+
     /** A host that moves group rows as messages are stored. */
     private Messaging host(MessagingPort port) {
         return Messaging.builder().messages(port).users(directory).newMessageFeed(storage.feed()).newsBus(bus).build();
@@ -210,6 +228,7 @@ class NewsTest {
         private final List<Set<UserId>> members = new CopyOnWriteArrayList<>();
         private final BlockingQueue<Map.Entry<MessageGroupId, Set<UserId>>> changes = new LinkedBlockingQueue<>();
         private final BlockingQueue<Message> revisions = new LinkedBlockingQueue<>();
+        private final BlockingQueue<ReadNews> reads = new LinkedBlockingQueue<>();
         /** How often the host was asked whether it listens for a group: the last step before a read. */
         private final AtomicInteger asked = new AtomicInteger();
 
@@ -243,6 +262,11 @@ class NewsTest {
         @Override
         public void heardRevision(Message message, Set<UserId> groupMembers) {
             revisions.add(message);
+        }
+
+        @Override
+        public void readMoved(MessageGroupId group, UserId reader, Instant readUpTo, Set<UserId> groupMembers) {
+            reads.add(new ReadNews(group, reader, readUpTo));
         }
 
         @Override

@@ -19,6 +19,7 @@ import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
+import io.cruddur.messaging.core.port.RowChange;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -83,8 +84,8 @@ class RefreshMessageGroupsTest {
                 .refreshListener((message, result) -> heard.add(message.text().value())).build();
         MessageGroupId group = start(messaging, bayko);
         Message first = send(messaging, group, "first", 10);
-        Message newest = send(messaging, group, "newest", 30);
         Message second = send(messaging, group, "second", 20);
+        Message newest = send(messaging, group, "newest", 30);
         counting.advances.set(0);
 
         BatchOutcome outcome = messaging.refreshMessageGroups(List.of(first, newest, second));
@@ -123,11 +124,11 @@ class RefreshMessageGroupsTest {
         CountDownLatch quickMoved = new CountDownLatch(1);
         MessagingPort slowForOne = new ForwardingMessagingPort(storage) {
             @Override
-            public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant at) {
-                if (current.get(0).groupId().equals(slow) && !awaitQuietly(quickMoved)) {
+            public RowsAdvance replaceGroupRows(List<RowChange> changes) {
+                if (changes.get(0).before().groupId().equals(slow) && !awaitQuietly(quickMoved)) {
                     throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the other group never moved meanwhile");
                 }
-                RowsAdvance moved = super.advanceGroupRows(current, lastMessage, at);
+                RowsAdvance moved = super.replaceGroupRows(changes);
                 quickMoved.countDown();
                 return moved;
             }
@@ -264,7 +265,7 @@ class RefreshMessageGroupsTest {
         storage.startConversation(new NewConversation(andrew, bayko, first));
         Message second = appended(new Message(new MessageId(UUID.randomUUID()),
                 group, bayko, new MessageText("second"), World.START.plusSeconds(1)));
-        storage.advanceGroupRows(storage.rowsOfGroup(group), second.text(), second.createdAt());
+        advance(storage.rowsOfGroup(group), second);
         Message edited = second.editedTo(new MessageText("second, edited"), World.START.plusSeconds(2));
         storage.reviseMessage(second, edited);
         Message third = new Message(new MessageId(UUID.randomUUID()), group,
@@ -278,7 +279,7 @@ class RefreshMessageGroupsTest {
                 if (latestReads.getAndIncrement() == 0) {
                     // a newer message lands, and its rows move, right after the latest was read
                     Message stored = appended(third);
-                    storage.advanceGroupRows(storage.rowsOfGroup(group), stored.text(), stored.createdAt());
+                    advance(storage.rowsOfGroup(group), stored);
                 }
                 return read;
             }
@@ -334,9 +335,9 @@ class RefreshMessageGroupsTest {
         }
 
         @Override
-        public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant at) {
+        public RowsAdvance replaceGroupRows(List<RowChange> changes) {
             advances.incrementAndGet();
-            return super.advanceGroupRows(current, lastMessage, at);
+            return super.replaceGroupRows(changes);
         }
     }
 
@@ -350,11 +351,11 @@ class RefreshMessageGroupsTest {
         }
 
         @Override
-        public RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant at) {
-            if (overtaken == null || current.get(0).groupId().equals(overtaken)) {
+        public RowsAdvance replaceGroupRows(List<RowChange> changes) {
+            if (overtaken == null || changes.get(0).before().groupId().equals(overtaken)) {
                 return new RowsAdvance.Outdated();
             }
-            return super.advanceGroupRows(current, lastMessage, at);
+            return super.replaceGroupRows(changes);
         }
     }
 
@@ -393,5 +394,10 @@ class RefreshMessageGroupsTest {
             List<MessageGroupRow> rows = super.rowsOfGroup(group);
             return partial.getAndDecrement() > 0 && !rows.isEmpty() ? rows.subList(0, 1) : rows;
         }
+    }
+
+    private void advance(List<MessageGroupRow> rows, Message to) {
+        storage.replaceGroupRows(rows.stream()
+                .map(row -> new RowChange(row, row.advancedTo(to.text(), to.createdAt()))).toList());
     }
 }

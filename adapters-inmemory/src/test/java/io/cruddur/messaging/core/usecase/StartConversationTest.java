@@ -12,6 +12,7 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,8 @@ class StartConversationTest {
         assertThat(world.messages(world.bayko, started.groupId(), PageRequest.first()).messages())
                 .containsExactly(started.message());
         assertThat(world.groups(world.bayko).groups()).containsExactly(new MessageGroupRow(world.bayko.id(),
-                started.groupId(), world.andrew, new MessageText("hello bayko"), started.message().createdAt()));
+                started.groupId(), world.andrew, new MessageText("hello bayko"), started.message().createdAt(),
+                ReadState.nothingRead(1)));
         assertThat(world.groups(world.andrew).groups()).extracting(MessageGroupRow::counterpart)
                 .containsExactly(new Counterpart.Person(world.bayko));
     }

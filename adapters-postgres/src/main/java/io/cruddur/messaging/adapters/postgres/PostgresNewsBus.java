@@ -2,10 +2,12 @@ package io.cruddur.messaging.adapters.postgres;
 
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.GroupNews;
 import io.cruddur.messaging.core.port.MembersNews;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.NewsBus;
+import io.cruddur.messaging.core.port.ReadNews;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * news sent meanwhile is missed (the bus is at most once). A payload names the message,
  * {@code v1 {group} {message} {created_at}} (then {@code edited} or {@code deleted} for a
  * revision), or the group whose members changed,
- * {@code v1 members {group}}: at most about 110 bytes whatever the message or the group, well
+ * {@code v1 members {group}}, or a member's new read position,
+ * {@code v1 read {group} {reader} {read_up_to}}: at most about 120 bytes whatever the message or the group, well
  * under {@code NOTIFY}'s 8000.
  */
 public final class PostgresNewsBus implements NewsBus, AutoCloseable {
@@ -49,6 +52,7 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresNewsBus.class);
     private static final String VERSION = "v1";
     private static final String MEMBERS = "members";
+    private static final String READ = "read";
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int MAX_PER_STATEMENT = 500;
     private static final Duration POLL = PostgresListener.POLL;
@@ -164,6 +168,10 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
             return message.kind() == MessageNews.Kind.STORED ? stored
                     : stored + " " + message.kind().name().toLowerCase(Locale.ROOT);
         }
+        if (news instanceof ReadNews read) {
+            return String.join(" ", VERSION, READ, read.group().toString(), read.reader().toString(),
+                    read.readUpTo().toString());
+        }
         return String.join(" ", VERSION, MEMBERS, news.group().toString());
     }
 
@@ -176,6 +184,10 @@ public final class PostgresNewsBus implements NewsBus, AutoCloseable {
         try {
             if (fields.length == 3 && MEMBERS.equals(fields[1])) {
                 return new MembersNews(new MessageGroupId(UUID.fromString(fields[2])));
+            }
+            if (fields.length == 5 && READ.equals(fields[1])) {
+                return new ReadNews(new MessageGroupId(UUID.fromString(fields[2])), new UserId(UUID.fromString(fields[3])),
+                        Instant.parse(fields[4]));
             }
             if (fields.length == 4 || fields.length == 5) {
                 MessageNews.Kind kind = fields.length == 4 ? MessageNews.Kind.STORED

@@ -23,9 +23,9 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * {@link UserDirectoryPort} and {@link UserAdministrationPort} on the {@code users} table (see
- * {@code db/migration}). One statement per lookup, each served by an index; Cognito id assignments
- * run in one transaction.
+ * {@link UserDirectoryPort} and {@link UserAdministrationPort} on the {@code users} and
+ * {@code blocks} tables (see {@code db/migration}). One statement per lookup, each served by an
+ * index; Cognito id assignments run in one transaction.
  */
 public final class PostgresUserDirectory implements UserDirectoryPort, UserAdministrationPort {
     private static final String COLUMNS = "uuid, handle, display_name, email, cognito_user_id";
@@ -50,6 +50,36 @@ public final class PostgresUserDirectory implements UserDirectoryPort, UserAdmin
     @Override
     public Optional<User> findByHandle(Handle handle) {
         return findOne("lower(handle) = lower(:value)", handle.value());
+    }
+
+    @Override
+    public List<User> blockedBy(UserId blocker) {
+        return run(database -> database.createQuery("SELECT " + qualified("u") + " FROM blocks b JOIN users u"
+                        + " ON u.uuid = b.blocked WHERE b.blocker = :blocker ORDER BY b.created_at, u.uuid")
+                .bind("blocker", blocker.value())
+                .map(PostgresUserDirectory::account)
+                .map(UserAccount::user)
+                .list());
+    }
+
+    @Override
+    public void block(UserId blocker, UserId blocked) {
+        if (blocker.equals(blocked)) {
+            throw new IllegalArgumentException("nobody blocks themselves");
+        }
+        run(database -> database.createUpdate("INSERT INTO blocks (blocker, blocked) VALUES (:blocker, :blocked)"
+                        + " ON CONFLICT DO NOTHING")
+                .bind("blocker", blocker.value())
+                .bind("blocked", blocked.value())
+                .execute());
+    }
+
+    @Override
+    public void unblock(UserId blocker, UserId blocked) {
+        run(database -> database.createUpdate("DELETE FROM blocks WHERE blocker = :blocker AND blocked = :blocked")
+                .bind("blocker", blocker.value())
+                .bind("blocked", blocked.value())
+                .execute());
     }
 
     @Override
@@ -93,6 +123,10 @@ public final class PostgresUserDirectory implements UserDirectoryPort, UserAdmin
         } catch (JdbiException failure) {
             throw DirectoryErrors.translate(failure);
         }
+    }
+
+    private static String qualified(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
     }
 
     private Optional<User> findOne(String condition, Object value) {

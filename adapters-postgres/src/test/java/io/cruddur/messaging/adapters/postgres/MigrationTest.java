@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class MigrationTest {
 
     @Test
-    void an_empty_database_migrates_to_the_users_table_and_its_triggers_and_a_second_run_does_nothing() {
+    void an_empty_database_migrates_to_the_users_and_blocks_tables_and_their_triggers_and_a_second_run_does_nothing() {
         DataSource empty = TestDatabases.empty();
 
         int first = UserDatabase.migrate(empty);
         int second = UserDatabase.migrate(empty);
 
-        assertThat(first).as("the users table, then the triggers that tell of changed users").isEqualTo(2);
+        assertThat(first).as("the users table, the triggers that tell of changed users, the blocks").isEqualTo(3);
         assertThat(second).isZero();
         Jdbi jdbi = UserDatabase.jdbi(empty);
         List<Map<String, Object>> columns = jdbi.withHandle(database -> database.createQuery(
@@ -36,5 +36,9 @@ class MigrationTest {
                 "SELECT tgname FROM pg_trigger WHERE tgrelid = 'users'::regclass AND NOT tgisinternal ORDER BY tgname")
                 .mapTo(String.class).list());
         assertThat(triggers).containsExactly("users_changed", "users_emptied");
+        List<String> blockTriggers = jdbi.withHandle(database -> database.createQuery(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'blocks'::regclass AND NOT tgisinternal ORDER BY tgname")
+                .mapTo(String.class).list());
+        assertThat(blockTriggers).containsExactly("blocks_changed", "blocks_emptied");
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageId;
+import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.GroupNews;
 import io.cruddur.messaging.core.port.MembersNews;
 import io.cruddur.messaging.core.port.MessageNews;
+import io.cruddur.messaging.core.port.ReadNews;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -58,6 +60,10 @@ class PostgresNewsBusTest {
         assertThat(PostgresNewsBus.payload(news)).hasSizeLessThan(120);
         assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(news))).isEqualTo(news);
         assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(members))).isEqualTo(members);
+        ReadNews read = new ReadNews(news.group(), new UserId(UUID.randomUUID()), news.createdAt());
+        assertThat(PostgresNewsBus.payload(read)).hasSizeLessThan(120);
+        assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(read))).isEqualTo(read);
+        assertThat(PostgresNewsBus.parse("v1 read " + news.group() + " not-a-uuid " + news.createdAt())).isNull();
         for (MessageNews.Kind kind : MessageNews.Kind.values()) {
             MessageNews revised = new MessageNews(news.group(), news.message(), news.createdAt(), kind);
             assertThat(PostgresNewsBus.parse(PostgresNewsBus.payload(revised))).isEqualTo(revised);

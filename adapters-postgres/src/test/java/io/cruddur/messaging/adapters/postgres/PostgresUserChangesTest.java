@@ -68,10 +68,23 @@ class PostgresUserChangesTest {
     }
 
     @Test
+    void a_block_made_or_lifted_by_hand_tells_that_the_blocker_changed() throws Exception {
+        UUID blocker = insert("blocker");
+        UUID blocked = insert("blocked");
+
+        sql("INSERT INTO blocks (blocker, blocked) VALUES ('" + blocker + "', '" + blocked + "')");
+        sql("DELETE FROM blocks WHERE blocker = '" + blocker + "'");
+
+        assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(blocker.toString());
+        assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(blocker.toString());
+        assertThat(heard.poll(200, TimeUnit.MILLISECONDS)).as("the blocked user did not change").isNull();
+    }
+
+    @Test
     void an_emptied_table_tells_that_every_user_changed() throws Exception {
         insert("anyone");
 
-        sql("TRUNCATE users");
+        sql("TRUNCATE users CASCADE");
 
         assertThat(heard.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(EVERY_USER);
     }

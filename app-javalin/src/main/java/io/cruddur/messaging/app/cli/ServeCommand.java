@@ -91,6 +91,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " with a token are refused until it refills; 0 for no limit (default: ${DEFAULT-VALUE})")
     int refusedTokensPerMinute;
 
+    @Option(names = "--reads-per-minute", defaultValue = "" + RateLimits.DEFAULT_READS,
+            description = "times one user may mark a conversation read, per minute and host; 0 for no limit"
+                    + " (default: ${DEFAULT-VALUE})")
+    int readsPerMinute;
+
     @Option(names = "--preflight-max-age-seconds", defaultValue = "600",
             description = "how long a browser may reuse the answer to a CORS preflight (Access-Control-Max-Age)"
                     + " before asking again (default: ${DEFAULT-VALUE})")
@@ -123,7 +128,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withEventStreams(new EventStreamLimits(eventStreamsPerUser, eventStreamsMax))
                 .withConnections(new ConnectionLimits(Duration.ofSeconds(bodyDeadlineSeconds), connectionsPerAddress,
                         connectionsMax, behindProxy))
-                .withRates(new RateLimits(sendsPerMinute, startsPerMinute, devLoginsPerMinute, refusedTokensPerMinute))
+                .withRates(new RateLimits(sendsPerMinute, startsPerMinute, devLoginsPerMinute, refusedTokensPerMinute,
+                        readsPerMinute))
                 .withPreflightMaxAge(Duration.ofSeconds(preflightMaxAgeSeconds))
                 .withMaxGroupMembers(groupMembersMax)
                 .withEditWindow(Duration.ofSeconds(editWindowSeconds)));

@@ -137,7 +137,11 @@ public final class HttpApi {
             app.routes.get(routed(paths, "/api/message_groups/{group}/members"), routes::listMembers);
             app.routes.post(routed(paths, "/api/message_groups/{group}/members"), routes::addMembers);
             app.routes.delete(routed(paths, "/api/message_groups/{group}/members/me"), routes::leaveGroup);
+            app.routes.post(routed(paths, "/api/message_groups/{group}/read"), routes::markRead);
             app.routes.get(routed(paths, "/api/users/{handle}/short"), routes::shortProfile);
+            app.routes.post(routed(paths, "/api/users/{handle}/block"), routes::block);
+            app.routes.delete(routed(paths, "/api/users/{handle}/block"), routes::unblock);
+            app.routes.get(routed(paths, "/api/blocks"), routes::listBlocks);
             // Authenticated before the stream opens, so a refusal is a plain 401, not a broken stream.
             app.routes.before("/api/events", ctx -> {
                 ctx.attribute(CALLER, routes.caller(ctx));

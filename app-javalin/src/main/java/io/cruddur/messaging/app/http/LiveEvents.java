@@ -8,6 +8,7 @@ import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.usecase.NewsListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message (on whichever host, as news on the bus says), every member's open streams on this host
  * get a {@code message} event with it, so a page can show the message and reorder its group list
  * without reloading; an edited or deleted message comes as {@code message_edited} or
- * {@code message_deleted}, and when a group's members change, its members get {@code members_changed}.
+ * {@code message_deleted}; when a group's members change, its members get {@code members_changed}, and
+ * when one of them reads further, {@code read}.
  * A comment every {@value #HEARTBEAT_SECONDS} s keeps proxies from closing
  * idle streams and finds dead ones.
  *
@@ -43,6 +45,8 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
     static final String MESSAGE_DELETED = "message_deleted";
     /** Sent to members when a group's members changed. */
     static final String MEMBERS_CHANGED = "members_changed";
+    /** Sent to members when one of them read further. */
+    static final String READ = "read";
     /** How long a superseded stream may take to receive its last event before it is cut. */
     private static final Duration SUPERSEDED_GRACE = Duration.ofSeconds(5);
 
@@ -142,6 +146,13 @@ public final class LiveEvents implements NewsListener, AutoCloseable {
     @Override
     public void membersChanged(MessageGroupId group, Set<UserId> members) {
         offer(new Frame.Event(MEMBERS_CHANGED, write(new Views.StartedView(group.toString())), null, false), members);
+    }
+
+    /** Every member's open streams here get {@code read}, so a page can show who has read what (the reader's other pages included). */
+    @Override
+    public void readMoved(MessageGroupId group, UserId reader, Instant readUpTo, Set<UserId> members) {
+        offer(new Frame.Event(READ, write(new Views.ReaderView(group.toString(), reader.toString(),
+                Views.time(readUpTo))), null, false), members);
     }
 
     @Override

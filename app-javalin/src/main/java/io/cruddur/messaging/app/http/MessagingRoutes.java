@@ -19,6 +19,7 @@ import io.cruddur.messaging.core.usecase.DeleteMessageCommand;
 import io.cruddur.messaging.core.usecase.EditMessageCommand;
 import io.cruddur.messaging.core.usecase.ListMessageGroupsQuery;
 import io.cruddur.messaging.core.usecase.ListMessagesQuery;
+import io.cruddur.messaging.core.usecase.MarkReadCommand;
 import io.cruddur.messaging.core.usecase.MessageGroupPage;
 import io.cruddur.messaging.core.usecase.MessagePage;
 import io.cruddur.messaging.core.usecase.Messaging;
@@ -34,7 +35,7 @@ import java.util.Optional;
 
 /**
  * The four routes of the reference API, plus pagination in {@code Link} headers, idempotent sends,
- * group conversations and their members, edits and deletes.
+ * group conversations and their members, edits and deletes, read positions, blocks.
  */
 final class MessagingRoutes {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -45,6 +46,7 @@ final class MessagingRoutes {
     private final Throttle sends;
     private final Throttle starts;
     private final Throttle refusedTokens;
+    private final Throttle reads;
 
     MessagingRoutes(Messaging messaging, AccessTokenVerifier verifier, ObjectMapper json, RateLimits rates) {
         this.messaging = messaging;
@@ -53,6 +55,7 @@ final class MessagingRoutes {
         this.sends = new Throttle(rates.sendsPerMinute());
         this.starts = new Throttle(rates.startsPerMinute());
         this.refusedTokens = new Throttle(rates.refusedTokensPerMinute());
+        this.reads = new Throttle(rates.readsPerMinute());
     }
 
     /** The caller's conversations. The next (older) page is linked with {@code rel="next"}. */
@@ -141,7 +144,7 @@ final class MessagingRoutes {
     void listMembers(Context ctx) {
         User caller = caller(ctx);
         MessageGroupId group = MessageGroupId.parse(ctx.pathParam("group"));
-        ctx.json(messaging.listMembers(caller, group).stream().map(Views.ShortProfileView::of).toList());
+        ctx.json(messaging.listMembers(caller, group).stream().map(Views.MemberView::of).toList());
     }
 
     /**
@@ -164,6 +167,40 @@ final class MessagingRoutes {
         starts.take(caller.id().toString());
         messaging.leaveGroup(caller, group);
         ctx.status(204);
+    }
+
+    /**
+     * {@code POST /api/message_groups/{group}/read}: the caller has read up to {@code message_uuid},
+     * or, without a body, everything so far; answers how far they have read now and what is left.
+     */
+    void markRead(Context ctx) {
+        User caller = caller(ctx);
+        String upTo = ctx.body().isBlank() ? null : JsonBodies.text(JsonBodies.object(json, ctx), "message_uuid");
+        MarkReadCommand read = MarkReadCommand.parse(caller, ctx.pathParam("group"), upTo);
+        reads.take(caller.id().toString());
+        ctx.json(Views.ReadView.of(messaging.markRead(read)));
+    }
+
+    /** {@code POST /api/users/@{handle}/block}: the caller blocks them; answers whom, as the short profile does. */
+    void block(Context ctx) {
+        User caller = caller(ctx);
+        Handle handle = Handle.parse(ctx.pathParam("handle"));
+        starts.take(caller.id().toString());
+        ctx.json(Views.ShortProfileView.of(messaging.block(caller, handle)));
+    }
+
+    /** {@code DELETE /api/users/@{handle}/block}: the caller lifts their block. */
+    void unblock(Context ctx) {
+        User caller = caller(ctx);
+        Handle handle = Handle.parse(ctx.pathParam("handle"));
+        starts.take(caller.id().toString());
+        messaging.unblock(caller, handle);
+        ctx.status(204);
+    }
+
+    /** {@code GET /api/blocks}: whom the caller blocks, in the order they were blocked. */
+    void listBlocks(Context ctx) {
+        ctx.json(messaging.listBlocks(caller(ctx)).stream().map(Views.ShortProfileView::of).toList());
     }
 
     /** {@code GET /api/users/@{handle}/short}: public, as in the reference. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.IsoTime;
+import io.cruddur.messaging.core.domain.Member;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.User;
@@ -34,17 +35,46 @@ final class Views {
     /**
      * A conversation in the list: {@code uuid} is the group's; for a pair the person is the other
      * member, for a group {@code display_name} is its name and {@code handle} is empty;
-     * {@code kind} ({@code pair} or {@code group}) and {@code members} (the owner included) are ours.
+     * {@code kind} ({@code pair} or {@code group}), {@code members} (the owner included) and
+     * {@code unread} (messages from others after the owner's read position) are ours.
      */
     record GroupView(String uuid, @JsonProperty("display_name") String displayName, String handle, String message,
-            @JsonProperty("created_at") String createdAt, String kind, int members) {
+            @JsonProperty("created_at") String createdAt, String kind, int members, int unread) {
         static GroupView of(MessageGroupRow row) {
             Counterpart counterpart = row.counterpart();
             boolean pair = counterpart instanceof Counterpart.Person;
             String handle = pair ? ((Counterpart.Person) counterpart).user().handle().value() : "";
             return new GroupView(row.groupId().toString(), counterpart.displayName(), handle,
-                    row.lastMessage().value(), time(row.lastMessageAt()), pair ? "pair" : "group", counterpart.members());
+                    row.lastMessage().value(), time(row.lastMessageAt()), pair ? "pair" : "group", counterpart.members(),
+                    row.read().unread());
         }
+    }
+
+    /**
+     * A member of a group: who, and {@code last_read_at}, the time of the latest message they have
+     * read (null before they have read anything).
+     */
+    record MemberView(String uuid, String handle, @JsonProperty("display_name") String displayName,
+            @JsonProperty("last_read_at") String lastReadAt) {
+        static MemberView of(Member member) {
+            User user = member.user();
+            return new MemberView(user.id().toString(), user.handle().value(), user.displayName(),
+                    member.readUpTo().map(Views::time).orElse(null));
+        }
+    }
+
+    /** What {@code POST …/read} answers: how far the caller has read now, and how many messages they have not. */
+    record ReadView(@JsonProperty("message_group_uuid") String messageGroupUuid,
+            @JsonProperty("last_read_at") String lastReadAt, int unread) {
+        static ReadView of(MessageGroupRow row) {
+            return new ReadView(row.groupId().toString(), row.read().readUpTo().map(Views::time).orElse(null),
+                    row.read().unread());
+        }
+    }
+
+    /** The body of a {@code read} event: which member read how far in which group. */
+    record ReaderView(@JsonProperty("message_group_uuid") String messageGroupUuid, String uuid,
+            @JsonProperty("last_read_at") String lastReadAt) {
     }
 
     /**

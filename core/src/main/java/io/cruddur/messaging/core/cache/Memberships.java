@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class Memberships {
     private final MessagingPort messages;
-    private final Cache<MessageGroupId, Set<UserId>> members;
+    private final Cache<MessageGroupId, Membership> members;
 
     /**
      * Memberships read from storage; public for the facade, which shares one among its use cases.
@@ -41,25 +41,41 @@ public final class Memberships {
      * @param group the group
      */
     public Optional<Set<UserId>> of(MessageGroupId group) {
-        AtomicReference<Optional<Set<UserId>>> read = new AtomicReference<>(Optional.empty());
+        return membership(group).map(Membership::ids);
+    }
+
+    /**
+     * {@return the other member of a pair conversation, seen by one of its members; empty for a
+     * group conversation (whatever its size), an unknown group or someone who is not a member}
+     *
+     * @param group  the group
+     * @param member one of its members
+     */
+    public Optional<UserId> otherInPair(MessageGroupId group, UserId member) {
+        return membership(group).filter(read -> read.pair() && read.ids().contains(member))
+                .flatMap(read -> read.ids().stream().filter(id -> !id.equals(member)).findFirst());
+    }
+
+    private Optional<Membership> membership(MessageGroupId group) {
+        AtomicReference<Optional<Membership>> read = new AtomicReference<>(Optional.empty());
         // Loaded inside the cache, so a forget() while the read is under way waits for it and then
         // drops what it read: a change of members is never hidden by a read from before it.
-        Set<UserId> kept = members.get(group, unknown -> {
+        Membership kept = members.get(group, unknown -> {
             Read found = read(unknown);
-            read.set(found.members());
-            return found.keep() ? found.members().orElse(null) : null;
+            read.set(found.membership());
+            return found.keep() ? found.membership().orElse(null) : null;
         });
         return kept != null ? Optional.of(kept) : read.get();
     }
 
     /**
-     * Records the members of a group this process has just created, so nobody needs to look them up.
+     * Records the members of a pair conversation this process has just created, so nobody needs to look them up.
      *
      * @param group        the new group
      * @param groupMembers its members
      */
-    public void remember(MessageGroupId group, Set<UserId> groupMembers) {
-        members.put(group, Set.copyOf(groupMembers));
+    public void rememberPair(MessageGroupId group, Set<UserId> groupMembers) {
+        members.put(group, new Membership(Set.copyOf(groupMembers), true));
     }
 
     /**
@@ -74,7 +90,7 @@ public final class Memberships {
     private Read read(MessageGroupId group) {
         Optional<GroupMembers> stored = messages.groupMembers(group);
         if (stored.isPresent()) {
-            return new Read(Optional.of(stored.get().ids()), true);
+            return new Read(Optional.of(new Membership(stored.get().ids(), false)), true);
         }
         List<MessageGroupRow> rows = messages.rowsOfGroup(group);
         if (rows.isEmpty()) {
@@ -82,9 +98,13 @@ public final class Memberships {
         }
         Set<UserId> owners = rows.stream().map(MessageGroupRow::owner).collect(Collectors.toUnmodifiableSet());
         // a read of the index that lagged behind the pair's start is used, never kept
-        return new Read(Optional.of(owners), MessageGroupRow.wholeGroup(rows));
+        return new Read(Optional.of(new Membership(owners, true)), MessageGroupRow.wholeGroup(rows));
     }
 
-    private record Read(Optional<Set<UserId>> members, boolean keep) {
+    /** A group's members, and whether it is a pair conversation (whose members never change). */
+    private record Membership(Set<UserId> ids, boolean pair) {
+    }
+
+    private record Read(Optional<Membership> membership, boolean keep) {
     }
 }

@@ -33,6 +33,8 @@ public enum ErrorCode {
     LIMIT_INVALID("limit_invalid", Kind.INVALID_INPUT),
     /** Starting a conversation with one's own handle. */
     CONVERSATION_WITH_SELF("conversation_with_self", Kind.INVALID_INPUT),
+    /** Blocking, or unblocking, one's own handle. */
+    BLOCK_SELF("block_self", Kind.INVALID_INPUT),
     /** A group title that is blank, over 100 characters, or on more than one line. */
     GROUP_TITLE_INVALID("group_title_invalid", Kind.INVALID_INPUT),
     /** A group started with fewer other members than two (one, without a title, is a pair conversation). */
@@ -47,6 +49,11 @@ public enum ErrorCode {
     NOT_A_MEMBER("not_a_member", Kind.FORBIDDEN),
     /** Editing or deleting a message someone else sent. */
     NOT_THE_SENDER("not_the_sender", Kind.FORBIDDEN),
+    /**
+     * Writing to someone who blocks you: starting a conversation with them (or a group with them,
+     * or adding them to one), or sending in your pair conversation with them.
+     */
+    BLOCKED("blocked", Kind.FORBIDDEN),
     /** Editing or deleting a message after the edit window (24 hours unless configured) has passed. */
     EDIT_WINDOW_PASSED("edit_window_passed", Kind.FORBIDDEN),
     /** No group with that uuid. */

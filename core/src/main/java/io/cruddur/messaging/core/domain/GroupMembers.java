@@ -98,13 +98,14 @@ public record GroupMembers(MessageGroupId group, Optional<GroupTitle> title, Lis
      * @param owner         the member whose row it is
      * @param lastMessage   the text of the message the row shows
      * @param lastMessageAt that message's time
+     * @param read          how far the member has read
      * @throws IllegalArgumentException when {@code owner} is not a member
      */
-    public MessageGroupRow rowOf(UserId owner, MessageText lastMessage, Instant lastMessageAt) {
+    public MessageGroupRow rowOf(UserId owner, MessageText lastMessage, Instant lastMessageAt, ReadState read) {
         if (!includes(owner)) {
             throw new IllegalArgumentException("no member " + owner + " in group " + group);
         }
         return new MessageGroupRow(owner, group, Counterpart.Group.seenBy(title, owner, members), lastMessage,
-                lastMessageAt);
+                lastMessageAt, read);
     }
 }

@@ -8,7 +8,7 @@ import io.cruddur.messaging.core.domain.MessageGroupId;
  * (a bus such as PostgreSQL's {@code NOTIFY} takes at most 8000 bytes) and forged news can tell
  * nobody anything storage does not say.
  */
-public sealed interface GroupNews permits MessageNews, MembersNews {
+public sealed interface GroupNews permits MessageNews, MembersNews, ReadNews {
 
     /** {@return the group the news is about} */
     MessageGroupId group();

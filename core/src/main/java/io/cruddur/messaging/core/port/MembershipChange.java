@@ -2,6 +2,7 @@ package io.cruddur.messaging.core.port;
 
 import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.UserId;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -66,20 +67,24 @@ public record MembershipChange(GroupMembers before, GroupMembers after, List<Mes
     }
 
     /**
-     * {@return a staying member's row as it becomes: the same time and text, showing the members after}
+     * {@return a staying member's row as it becomes: the same time, text and read state, showing the members after}
      *
      * @param row the member's row as read
      */
     public MessageGroupRow restated(MessageGroupRow row) {
-        return after.rowOf(row.owner(), row.lastMessage(), row.lastMessageAt());
+        return after.rowOf(row.owner(), row.lastMessage(), row.lastMessageAt(), row.read());
     }
 
-    /** {@return the rows of those who join, at the group's latest message} */
+    /**
+     * {@return the rows of those who join, at the group's latest message, read up to it: the
+     * history is theirs to read, but nothing in it is news to count}
+     */
     public List<MessageGroupRow> joining() {
         return rowsBefore.stream().max(Comparator.comparing(MessageGroupRow::lastMessageAt))
                 .map(latest -> after.members().stream()
                         .filter(member -> !before.includes(member.id()))
-                        .map(member -> after.rowOf(member.id(), latest.lastMessage(), latest.lastMessageAt()))
+                        .map(member -> after.rowOf(member.id(), latest.lastMessage(), latest.lastMessageAt(),
+                                ReadState.readUpTo(latest.lastMessageAt())))
                         .toList())
                 .orElse(List.of());
     }

@@ -5,7 +5,6 @@ import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageId;
-import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +15,12 @@ import java.util.Set;
  * Where messages and group rows are stored. Implementations keep these rules (the contract tests
  * in core's test-jar check every one):
  * <ul>
- *   <li>a message's time is unique within its group and a group row's time is unique within its
- *       owner's rows: a write that meets an equal time stores at the next free microsecond, so
- *       nothing is overwritten;</li>
+ *   <li>a message's time is later than that of every message of its group stored before it: a
+ *       message that asks for an earlier or equal time is stored a microsecond after the group's
+ *       latest, so a group's messages are stored in the order of their times, and whoever reads up
+ *       to a message has seen every message before it;</li>
+ *   <li>a group row's time is unique within its owner's rows: a write that meets an equal time
+ *       stores at the next free microsecond, so nothing is overwritten;</li>
  *   <li>a message id is stored once per sender, whatever the group (the id is the sender's
  *       idempotency key: another sender's message may carry the same id, so no one learns of,
  *       or blocks, an id they did not use);</li>
@@ -124,20 +126,7 @@ public interface MessagingPort {
     StartOutcome startConversation(NewConversation conversation);
 
     /**
-     * Rewrites rows of one group in place to show another text for the message they show (an
-     * edit or a delete of it), all or none: only if every row is still exactly as given;
-     * {@link RowsAdvance.Outdated} when another writer changed or moved one first. At most
-     * {@link #MAX_ROWS_PER_ADVANCE} rows.
-     *
-     * @param current     the rows as the caller last saw them, all of one group
-     * @param lastMessage the text they are to show
-     * @return {@link RowsAdvance.Advanced} with the rows as stored, or {@link RowsAdvance.Outdated}
-     * @throws IllegalArgumentException when given more than {@link #MAX_ROWS_PER_ADVANCE} rows
-     */
-    RowsAdvance restateGroupRows(List<MessageGroupRow> current, MessageText lastMessage);
-
-    /**
-     * The most rows {@link #advanceGroupRows} or {@link #restateGroupRows} write at once, the most
+     * The most rows {@link #replaceGroupRows} writes at once, the most
      * senders {@link #sendersOf} looks at, and the most people one {@link MembershipChange} takes in.
      */
     int MAX_ROWS_PER_ADVANCE = 50;
@@ -164,16 +153,17 @@ public interface MessagingPort {
     MembershipOutcome changeMembers(MembershipChange change);
 
     /**
-     * Moves rows of one group to a newer message, all of them or none: only if every row is still
-     * exactly as given (same time, and showing the same members); {@link RowsAdvance.Outdated} when another writer moved one
-     * first, and then nothing changed. At most {@link #MAX_ROWS_PER_ADVANCE} rows.
+     * Writes new versions of rows of one group, all of them or none, each only if it is still
+     * exactly as read (its time, text, the members it shows, its read state);
+     * {@link RowsAdvance.Outdated} when another writer moved or rewrote one first, and then nothing
+     * changed. A row whose time stays is rewritten in place; a row moved to a later time goes
+     * there, or to the next free microsecond of its owner's rows. At most
+     * {@link #MAX_ROWS_PER_ADVANCE} rows.
      *
-     * @param current       the rows as the caller last saw them, all of one group
-     * @param lastMessage   the newer message's text
-     * @param lastMessageAt the newer message's time
+     * @param changes the rows as read and as they are to be, all of one group, each owner once
      * @return {@link RowsAdvance.Advanced} with the rows as stored, or {@link RowsAdvance.Outdated}
-     * @throws IllegalArgumentException when given more than {@link #MAX_ROWS_PER_ADVANCE} rows;
-     *         nothing is written then
+     * @throws IllegalArgumentException when given no rows, more than {@link #MAX_ROWS_PER_ADVANCE},
+     *         rows of several groups or an owner twice; nothing is written then
      */
-    RowsAdvance advanceGroupRows(List<MessageGroupRow> current, MessageText lastMessage, Instant lastMessageAt);
+    RowsAdvance replaceGroupRows(List<RowChange> changes);
 }

@@ -5,6 +5,7 @@ import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import java.util.ArrayList;
@@ -78,14 +79,20 @@ public record NewConversation(User starter, List<User> recipients, Optional<Grou
         return members;
     }
 
-    /** {@return every member's row, at the first message, in the order of {@link #members()}} */
+    /**
+     * {@return every member's row, at the first message, in the order of {@link #members()}}: the
+     * starter has read it, everyone else has it unread
+     */
     public List<MessageGroupRow> rows() {
         Optional<GroupMembers> group = groupMembers();
-        return members().stream().map(owner -> group.isPresent()
-                        ? group.get().rowOf(owner.id(), first.text(), first.createdAt())
-                        : new MessageGroupRow(owner.id(), first.groupId(), new Counterpart.Person(other(owner)),
-                                first.text(), first.createdAt()))
-                .toList();
+        return members().stream().map(owner -> {
+            ReadState read = owner.id().equals(starter.id()) ? ReadState.readUpTo(first.createdAt())
+                    : ReadState.nothingRead(1);
+            return group.isPresent()
+                    ? group.get().rowOf(owner.id(), first.text(), first.createdAt(), read)
+                    : new MessageGroupRow(owner.id(), first.groupId(), new Counterpart.Person(other(owner)),
+                            first.text(), first.createdAt(), read);
+        }).toList();
     }
 
     /** {@return the members of a group conversation as it starts; empty for a pair, whose members never change} */

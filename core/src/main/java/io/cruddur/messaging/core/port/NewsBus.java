@@ -3,7 +3,7 @@ package io.cruddur.messaging.core.port;
 import java.util.function.Consumer;
 
 /**
- * Carries {@link GroupNews} (new messages, changed members) to every host of a deployment, the publishing one included, so
+ * Carries {@link GroupNews} (new messages, changed members, read positions) to every host of a deployment, the publishing one included, so
  * that each host can tell its own connected members. Delivery is at most once per subscriber:
  * news published while a host is cut off from the bus does not reach it (clients reload what
  * they missed when they reconnect). {@link #publish} never waits for subscribers.

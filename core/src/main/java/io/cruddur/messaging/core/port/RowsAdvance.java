@@ -3,12 +3,12 @@ package io.cruddur.messaging.core.port;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import java.util.List;
 
-/** What {@link MessagingPort#advanceGroupRows} did. */
+/** What {@link MessagingPort#replaceGroupRows} did. */
 public sealed interface RowsAdvance {
 
     /**
-     * Every row moved; here they are as stored (a row's time may sit a microsecond or more later
-     * than asked, to stay unique among its owner's rows).
+     * Every row was written; here they are as stored (a moved row's time may sit a microsecond or
+     * more later than asked, to stay unique among its owner's rows).
      *
      * @param rows the rows as stored
      */
@@ -23,7 +23,7 @@ public sealed interface RowsAdvance {
         }
     }
 
-    /** At least one row was no longer where the caller saw it (another writer moved it); nothing was written. */
+    /** At least one row was no longer as the caller read it (another writer moved or rewrote it); nothing was written. */
     record Outdated() implements RowsAdvance {
     }
 }

@@ -1,13 +1,16 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.cache.CachingUserDirectory;
 import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Member;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessagingException;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MembersNews;
@@ -15,8 +18,8 @@ import io.cruddur.messaging.core.port.MembershipChange;
 import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewsBus;
-import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +38,15 @@ import java.util.stream.Collectors;
 public final class ChangeMembers {
     static final int MAX_ATTEMPTS = 16;
     /** The index that finds a group's rows may lag behind the last change of its members: look a few times. */
-    private static final int ROW_LOOKUPS = 4;
+    static final int ROW_LOOKUPS = 4;
 
     private final MessagingPort messages;
-    private final UserDirectoryPort users;
+    private final CachingUserDirectory users;
     private final Memberships memberships;
     private final NewsBus news;
     private final int maxMembers;
 
-    ChangeMembers(MessagingPort messages, UserDirectoryPort users, Memberships memberships, NewsBus news,
+    ChangeMembers(MessagingPort messages, CachingUserDirectory users, Memberships memberships, NewsBus news,
             int maxMembers) {
         this.messages = messages;
         this.users = users;
@@ -53,27 +56,36 @@ public final class ChangeMembers {
     }
 
     /**
-     * {@return a group's members, to one of them: a group conversation's in the order they
-     * joined, a pair's as the caller, then the other}
+     * {@return a group's members, to one of them, with how far each has read: a group
+     * conversation's in the order they joined, a pair's as the caller, then the other}
      *
      * @param caller who asks, a member
      * @param group  the group
      * @throws MessagingException {@code message_group_not_found}, {@code not_a_member}
      */
-    public List<User> members(User caller, MessageGroupId group) {
+    public List<Member> members(User caller, MessageGroupId group) {
         Optional<GroupMembers> stored = messages.groupMembers(group);
+        List<MessageGroupRow> rows;
+        List<User> members;
         if (stored.isPresent()) {
             requireMember(caller, stored.get());
-            return stored.get().members();
+            members = stored.get().members();
+            rows = messages.rowsOfGroup(group);
+        } else {
+            rows = pairRows(caller, group);
+            Map<UserId, User> pair = new LinkedHashMap<>();
+            pair.put(caller.id(), caller);
+            rows.stream().map(MessageGroupRow::counterpart)
+                    .filter(Counterpart.Person.class::isInstance)
+                    .map(counterpart -> ((Counterpart.Person) counterpart).user())
+                    .forEach(user -> pair.putIfAbsent(user.id(), user));
+            members = List.copyOf(pair.values());
         }
-        List<MessageGroupRow> rows = pairRows(caller, group);
-        Map<UserId, User> members = new LinkedHashMap<>();
-        members.put(caller.id(), caller);
-        rows.stream().map(MessageGroupRow::counterpart)
-                .filter(Counterpart.Person.class::isInstance)
-                .map(counterpart -> ((Counterpart.Person) counterpart).user())
-                .forEach(user -> members.putIfAbsent(user.id(), user));
-        return List.copyOf(members.values());
+        Map<UserId, ReadState> reads = new HashMap<>();
+        rows.forEach(row -> reads.put(row.owner(), row.read()));
+        return members.stream()
+                .map(member -> new Member(member, Optional.ofNullable(reads.get(member.id())).flatMap(ReadState::readUpTo)))
+                .toList();
     }
 
     /**
@@ -83,15 +95,19 @@ public final class ChangeMembers {
      * @param command who adds whom to which group
      * @return the members now
      * @throws MessagingException {@code message_group_not_found}, {@code not_a_member},
-     *         {@code pair_members_fixed}, {@code handle_not_found}, {@code group_too_large}
+     *         {@code pair_members_fixed}, {@code handle_not_found}, {@code blocked}, {@code group_too_large}
      */
     public GroupMembers add(AddMembersCommand command) {
         GroupMembers current = groupOf(command.member(), command.group());
         requireMember(command.member(), current);
         List<User> joining = new ArrayList<>(command.joining().size());
         for (Handle handle : command.joining()) {
-            joining.add(users.findByHandle(handle).orElseThrow(() ->
-                    new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + handle)));
+            User joiner = users.findByHandle(handle).orElseThrow(() ->
+                    new MessagingException(ErrorCode.HANDLE_NOT_FOUND, "no user " + handle));
+            if (!current.includes(joiner.id())) {
+                Blocking.refuseIfBlocked(users, joiner.id(), command.member());
+            }
+            joining.add(joiner);
         }
         return change(current, members -> {
             requireMember(command.member(), members);

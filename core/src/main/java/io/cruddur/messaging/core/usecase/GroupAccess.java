@@ -1,17 +1,29 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.cache.CachingUserDirectory;
 import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
 
-/** The one rule of who may read or write a group: its members, nobody else. */
+/**
+ * The rules of who may read or write a group: its members, nobody else; and in a pair
+ * conversation, not someone the other member blocks.
+ */
 final class GroupAccess {
     private final Memberships memberships;
+    private final CachingUserDirectory users;
 
-    GroupAccess(Memberships memberships) {
+    GroupAccess(Memberships memberships, CachingUserDirectory users) {
         this.memberships = memberships;
+        this.users = users;
+    }
+
+    void requireMayWrite(User writer, MessageGroupId group) {
+        requireMember(writer, group);
+        memberships.otherInPair(group, writer.id())
+                .ifPresent(other -> Blocking.refuseIfBlocked(users, other, writer));
     }
 
     void requireMember(User user, MessageGroupId group) {

@@ -7,8 +7,10 @@ import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Member;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
@@ -50,6 +52,8 @@ public final class Messaging implements AutoCloseable {
     private final StartGroup startGroup;
     private final ChangeMembers changeMembers;
     private final ReviseMessage reviseMessage;
+    private final MarkRead markRead;
+    private final Blocking blocking;
     private final RefreshMessageGroups refreshMessageGroups;
     private final NewMessageFeed feed;
     private final MessagingPort messages;
@@ -63,7 +67,7 @@ public final class Messaging implements AutoCloseable {
         this.users = new CachingUserDirectory(Objects.requireNonNull(builder.users, "user directory"), builder.cache);
         this.administration = builder.administration;
         this.memberships = new Memberships(messages, builder.cache);
-        GroupAccess access = new GroupAccess(memberships);
+        GroupAccess access = new GroupAccess(memberships, users);
         CursorCodec cursors = new CursorCodec(builder.cursorSecret);
         this.listMessages = new ListMessages(messages, access, cursors);
         this.listMessageGroups = new ListMessageGroups(messages, cursors);
@@ -76,6 +80,8 @@ public final class Messaging implements AutoCloseable {
         this.news = builder.news;
         this.changeMembers = new ChangeMembers(messages, users, memberships, news, builder.maxGroupMembers);
         this.reviseMessage = new ReviseMessage(messages, memberships, builder.clock, builder.editWindow);
+        this.markRead = new MarkRead(messages, memberships, news);
+        this.blocking = new Blocking(users);
         RefreshListener publisher = new NewsPublisher(news);
         RefreshListener configured = builder.refreshListener;
         this.refreshMessageGroups = new RefreshMessageGroups(messages, (message, result) -> {
@@ -130,7 +136,8 @@ public final class Messaging implements AutoCloseable {
 
     /**
      * A message into a group the sender belongs to. Refused with {@code message_group_not_found},
-     * {@code not_a_member}, {@code message_uuid_reused}.
+     * {@code not_a_member}, {@code blocked} (in a pair conversation whose other member blocks the
+     * sender), {@code message_uuid_reused}.
      *
      * @param command who sends what to which group
      * @return the message as stored; for a retry, the one stored the first time
@@ -142,7 +149,8 @@ public final class Messaging implements AutoCloseable {
 
     /**
      * A message to {@code @handle}, in the pair's group or a new one. Refused with
-     * {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}.
+     * {@code handle_not_found}, {@code conversation_with_self}, {@code blocked},
+     * {@code message_uuid_reused}.
      *
      * @param command who writes what to which handle
      * @return the group the message went to, whether it is new, and the message as stored
@@ -156,7 +164,8 @@ public final class Messaging implements AutoCloseable {
      * A conversation with the people named and its first message: with one handle and no title
      * the pair conversation, as {@link #startConversation}; otherwise a new group in which every
      * member has a row. Refused with {@code group_too_small}, {@code group_too_large},
-     * {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}.
+     * {@code handle_not_found}, {@code conversation_with_self}, {@code blocked} (someone named blocks
+     * the starter), {@code message_uuid_reused}.
      *
      * @param command who writes what to whom, and the group's title
      * @return the group the message went to, whether it is new, and the message as stored
@@ -195,24 +204,39 @@ public final class Messaging implements AutoCloseable {
     }
 
     /**
-     * A group's members, to one of them: a group conversation's in the order they joined, a
-     * pair's as the caller, then the other. Refused with {@code message_group_not_found},
-     * {@code not_a_member}.
+     * A group's members, to one of them, each with how far they have read: a group conversation's
+     * in the order they joined, a pair's as the caller, then the other. Refused with
+     * {@code message_group_not_found}, {@code not_a_member}.
      *
      * @param caller who asks
      * @param group  the group
      * @return the members
      * @throws MessagingException when refused
      */
-    public List<User> listMembers(User caller, MessageGroupId group) {
+    public List<Member> listMembers(User caller, MessageGroupId group) {
         return changeMembers.members(caller, group);
+    }
+
+    /**
+     * A member has read a group up to a message, or everything so far: their read position moves
+     * forward only, and their row's count of unread messages becomes what is left after it. Every
+     * host tells the group's members of the new position. Doing it again changes nothing. Refused
+     * with {@code message_group_not_found}, {@code not_a_member}, {@code message_not_found}.
+     *
+     * @param command who read which group, up to which message
+     * @return the reader's row of the group, with their read state now
+     * @throws MessagingException when refused
+     */
+    public MessageGroupRow markRead(MarkReadCommand command) {
+        return markRead.markRead(command);
     }
 
     /**
      * People added to a group conversation by one of its members; they get a row at the group's
      * latest message and read its whole history. People who are members already are passed
      * over. Refused with {@code message_group_not_found}, {@code not_a_member},
-     * {@code pair_members_fixed}, {@code handle_not_found}, {@code group_too_large} (past
+     * {@code pair_members_fixed}, {@code handle_not_found}, {@code blocked} (someone added blocks
+     * the one adding), {@code group_too_large} (past
      * {@link Builder#maxGroupMembers}).
      *
      * @param command who adds whom to which group
@@ -235,6 +259,44 @@ public final class Messaging implements AutoCloseable {
      */
     public void leaveGroup(User caller, MessageGroupId group) {
         changeMembers.leave(caller, group);
+    }
+
+    /**
+     * The caller blocks someone, who can then neither start a conversation with them (a pair, a
+     * group with them in it, or adding them to one) nor send in their pair conversation
+     * ({@code blocked}); the caller still reads the history. In a group conversation blocking
+     * removes nobody. Blocking someone blocked already changes nothing. Every host forgets the
+     * caller's blocks it remembers where the directory tells of changes ({@link Builder#userChanges}).
+     * Refused with {@code handle_not_found}, {@code block_self}.
+     *
+     * @param blocker who blocks
+     * @param handle  whom
+     * @return the user now blocked
+     * @throws MessagingException when refused
+     */
+    public User block(User blocker, Handle handle) {
+        return blocking.block(blocker, handle);
+    }
+
+    /**
+     * Lifts the caller's block of someone; lifting one that is not there changes nothing. Refused
+     * with {@code handle_not_found}, {@code block_self}.
+     *
+     * @param blocker who blocked
+     * @param handle  whom
+     * @throws MessagingException when refused
+     */
+    public void unblock(User blocker, Handle handle) {
+        blocking.unblock(blocker, handle);
+    }
+
+    /**
+     * {@return the users the caller blocks, in the order they were blocked}
+     *
+     * @param blocker whose blocks
+     */
+    public List<User> listBlocks(User blocker) {
+        return blocking.blocks(blocker);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.GroupNews;
 import io.cruddur.messaging.core.port.MessageNews;
 import io.cruddur.messaging.core.port.MessagingPort;
+import io.cruddur.messaging.core.port.ReadNews;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +56,8 @@ final class NewsDelivery implements Consumer<GroupNews> {
             lanes[Math.floorMod(news.group().hashCode(), LANES)].execute(() -> {
                 if (news instanceof MessageNews message) {
                     deliver(message);
+                } else if (news instanceof ReadNews read) {
+                    deliverRead(read);
                 } else {
                     membersChanged(news.group());
                 }
@@ -74,6 +77,18 @@ final class NewsDelivery implements Consumer<GroupNews> {
             }
         } catch (MessagingException unavailable) {
             LOG.warn("news of group {}'s members not delivered: {}", group, unavailable.code().code());
+        }
+    }
+
+    /** Only to the group's members, and only of one of them: news naming anyone else is passed over. */
+    private void deliverRead(ReadNews news) {
+        try {
+            Set<UserId> members = memberships.of(news.group()).orElse(Set.of());
+            if (members.contains(news.reader()) && listener.listensFor(members)) {
+                listener.readMoved(news.group(), news.reader(), news.readUpTo(), members);
+            }
+        } catch (MessagingException unavailable) {
+            LOG.warn("news of a read position in group {} not delivered: {}", news.group(), unavailable.code().code());
         }
     }
 

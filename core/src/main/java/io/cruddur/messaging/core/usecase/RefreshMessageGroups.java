@@ -12,8 +12,10 @@ import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.BatchOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewMessageHandler;
+import io.cruddur.messaging.core.port.RowChange;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.SliceQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,13 +35,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every member's group row showing the group's newest message, for batches of newly
- * stored messages from a {@link io.cruddur.messaging.core.port.NewMessageFeed}.
+ * Keeps every member's group row showing the group's newest message, and counting what its owner
+ * has not read, for batches of newly stored messages from a
+ * {@link io.cruddur.messaging.core.port.NewMessageFeed}.
  *
  * <p>Each group's rows move once per batch, straight to its newest message in the batch (where
  * moving them message by message would leave them), in one atomic write of all its rows. Rows
  * only move forward: a message no newer than a row leaves it alone, so repeated and late
- * deliveries are harmless. Where the rows stand is remembered ({@link RowPositions}), so the
+ * deliveries are harmless. The write that moves a row also counts the messages from others it
+ * moves past, read from storage (so messages of earlier batches that never came, or came late,
+ * are counted all the same), and moves its owner's read position to their own newest message among
+ * them ({@link io.cruddur.messaging.core.domain.ReadState#movedOn}). Where the rows stand is remembered ({@link RowPositions}), so the
  * write needs no read first; when a condition fails because another writer moved a row, the rows
  * are read again and compared anew. Different groups of a batch are handled concurrently; one
  * group's messages reach the {@link RefreshListener} in their order in the batch, after its rows
@@ -131,13 +137,19 @@ public final class RefreshMessageGroups implements NewMessageHandler {
                 }
                 return new RefreshResult(advanced, owners(rows));
             }
-            RowsAdvance outcome = messages.advanceGroupRows(behind, newest.text(), newest.createdAt());
+            Instant from = behind.stream().map(MessageGroupRow::lastMessageAt).min(Instant::compareTo).orElseThrow();
+            List<Message> between = MessagesBetween.read(messages, group, from, newest.createdAt());
+            List<RowChange> moves = behind.stream()
+                    .map(row -> new RowChange(row, row.advancedTo(newest.text(), newest.createdAt())
+                            .withRead(row.read().movedOn(row.owner(), row.lastMessageAt(), newest.createdAt(), between))))
+                    .toList();
+            RowsAdvance outcome = messages.replaceGroupRows(moves);
             if (outcome instanceof RowsAdvance.Advanced moved) {
                 advanced += moved.rows().size();
                 rows = replaced(rows, moved.rows());
             } else {
-                LOG.debug("a row of group {} moved concurrently; reading the rows again", group);
-                rows = messages.rowsOfGroup(group);
+                LOG.debug("a row of group {} moved or was read concurrently; reading the rows again", group);
+                rows = readAgain(group, behind);
             }
         }
         throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the rows of group " + group + " kept moving");
@@ -172,13 +184,15 @@ public final class RefreshMessageGroups implements NewMessageHandler {
                 }
                 return new RefreshResult(restated, owners(rows));
             }
-            RowsAdvance outcome = messages.restateGroupRows(showing, shown);
+            RowsAdvance outcome = messages.replaceGroupRows(showing.stream()
+                    .map(row -> new RowChange(row, row.advancedTo(shown, row.lastMessageAt())))
+                    .toList());
             if (outcome instanceof RowsAdvance.Advanced rewritten) {
                 restated += rewritten.rows().size();
                 rows = replaced(rows, rewritten.rows());
             } else {
                 LOG.debug("a row of group {} changed concurrently; reading the rows again", group);
-                rows = messages.rowsOfGroup(group);
+                rows = readAgain(group, showing);
             }
         }
         throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the rows of group " + group + " kept changing");
@@ -198,6 +212,19 @@ public final class RefreshMessageGroups implements NewMessageHandler {
             }
             Pause.forIndex("the rows of group " + group);
         }
+    }
+
+    /**
+     * The group's rows read again after a write found one changed; when the index still shows every
+     * row as it was (it may lag behind the write that changed one), once more after a pause.
+     */
+    private List<MessageGroupRow> readAgain(MessageGroupId group, List<MessageGroupRow> outdated) {
+        List<MessageGroupRow> rows = messages.rowsOfGroup(group);
+        if (rows.containsAll(outdated)) {
+            Pause.forIndex("the rows of group " + group);
+            rows = messages.rowsOfGroup(group);
+        }
+        return rows;
     }
 
     private static List<MessageGroupRow> replaced(List<MessageGroupRow> rows, List<MessageGroupRow> moved) {

@@ -29,11 +29,11 @@ public final class SendMessage {
      * {@return the message as stored; for a retry, the one stored the first time}
      *
      * @param command who sends what to which group
-     * @throws MessagingException {@code message_group_not_found}, {@code not_a_member} or
+     * @throws MessagingException {@code message_group_not_found}, {@code not_a_member}, {@code blocked} or
      *         {@code message_uuid_reused}
      */
     public Message send(SendMessageCommand command) {
-        access.requireMember(command.sender(), command.group());
+        access.requireMayWrite(command.sender(), command.group());
         Message message = new Message(
                 command.clientMessageId().orElseGet(ids::newMessageId),
                 command.group(),

@@ -1,5 +1,6 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.cache.CachingUserDirectory;
 import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
@@ -8,7 +9,6 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.StartOutcome;
-import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.time.Clock;
 import java.util.Set;
 
@@ -19,13 +19,13 @@ import java.util.Set;
  */
 public final class StartConversation {
     private final MessagingPort messages;
-    private final UserDirectoryPort users;
+    private final CachingUserDirectory users;
     private final Memberships memberships;
     private final SendMessage sendMessage;
     private final Clock clock;
     private final IdSource ids;
 
-    StartConversation(MessagingPort messages, UserDirectoryPort users, Memberships memberships,
+    StartConversation(MessagingPort messages, CachingUserDirectory users, Memberships memberships,
             SendMessage sendMessage, Clock clock, IdSource ids) {
         this.messages = messages;
         this.users = users;
@@ -39,7 +39,7 @@ public final class StartConversation {
      * {@return where the message went (the pair's existing group or a new one) and the message as stored}
      *
      * @param command who writes what to which handle
-     * @throws MessagingException {@code handle_not_found}, {@code conversation_with_self} or
+     * @throws MessagingException {@code handle_not_found}, {@code conversation_with_self}, {@code blocked} or
      *         {@code message_uuid_reused}
      */
     public ConversationStarted start(StartConversationCommand command) {
@@ -49,6 +49,7 @@ public final class StartConversation {
         if (recipient.id().equals(starter.id())) {
             throw new MessagingException(ErrorCode.CONVERSATION_WITH_SELF, "a conversation needs another user");
         }
+        Blocking.refuseIfBlocked(users, recipient.id(), starter);
         Message first = new Message(
                 command.clientMessageId().orElseGet(ids::newMessageId),
                 ids.newGroupId(),
@@ -58,7 +59,7 @@ public final class StartConversation {
 
         StartOutcome outcome = messages.startConversation(new NewConversation(starter, recipient, first));
         if (outcome instanceof StartOutcome.Started started) {
-            memberships.remember(first.groupId(), Set.of(starter.id(), recipient.id()));
+            memberships.rememberPair(first.groupId(), Set.of(starter.id(), recipient.id()));
             return new ConversationStarted(first.groupId(), started.first(), true);
         }
         if (outcome instanceof StartOutcome.PairExists pair) {

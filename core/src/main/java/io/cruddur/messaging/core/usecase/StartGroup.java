@@ -1,5 +1,6 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.cache.CachingUserDirectory;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
 import io.cruddur.messaging.core.domain.Message;
@@ -8,7 +9,6 @@ import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.StartOutcome;
-import io.cruddur.messaging.core.port.UserDirectoryPort;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +23,13 @@ public final class StartGroup {
     public static final int MAX_MEMBERS = MessagingPort.MAX_ROWS_PER_ADVANCE;
 
     private final MessagingPort messages;
-    private final UserDirectoryPort users;
+    private final CachingUserDirectory users;
     private final StartConversation pairs;
     private final Clock clock;
     private final IdSource ids;
     private final int maxMembers;
 
-    StartGroup(MessagingPort messages, UserDirectoryPort users, StartConversation pairs,
+    StartGroup(MessagingPort messages, CachingUserDirectory users, StartConversation pairs,
             Clock clock, IdSource ids, int maxMembers) {
         if (maxMembers < 3 || maxMembers > MAX_MEMBERS) {
             throw new IllegalArgumentException("a group's member limit is 3-" + MAX_MEMBERS + ", was " + maxMembers);
@@ -47,7 +47,7 @@ public final class StartGroup {
      *
      * @param command who starts it, with whom, and the first message
      * @throws MessagingException {@code group_too_small}, {@code group_too_large},
-     *         {@code handle_not_found}, {@code conversation_with_self}, {@code message_uuid_reused}
+     *         {@code handle_not_found}, {@code conversation_with_self}, {@code blocked}, {@code message_uuid_reused}
      */
     public ConversationStarted start(StartGroupCommand command) {
         if (command.isPair()) {
@@ -70,6 +70,7 @@ public final class StartGroup {
             if (member.id().equals(starter.id())) {
                 throw new MessagingException(ErrorCode.CONVERSATION_WITH_SELF, "the starter is a member already");
             }
+            Blocking.refuseIfBlocked(users, member.id(), starter);
             recipients.add(member);
         }
         Message first = new Message(command.clientMessageId().orElseGet(ids::newMessageId), ids.newGroupId(), starter,

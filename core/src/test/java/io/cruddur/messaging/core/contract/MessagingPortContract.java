@@ -15,6 +15,7 @@ import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.AppendOutcome;
@@ -23,6 +24,7 @@ import io.cruddur.messaging.core.port.MembershipOutcome;
 import io.cruddur.messaging.core.port.MessagingPort;
 import io.cruddur.messaging.core.port.NewConversation;
 import io.cruddur.messaging.core.port.RevisionOutcome;
+import io.cruddur.messaging.core.port.RowChange;
 import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
@@ -133,6 +135,72 @@ public abstract class MessagingPortContract {
     }
 
     @Test
+    void a_message_that_asks_for_a_time_before_the_groups_latest_is_stored_right_after_it() {
+        List<Message> conversation = conversationOf(3);
+        MessageGroupId group = groupOf(conversation);
+        Instant latest = conversation.get(2).createdAt();
+
+        Message late = appended(port.appendMessage(message(group, conversation.get(0).sender(), "late", T0)));
+
+        assertThat(late.createdAt()).isEqualTo(latest.plus(1, ChronoUnit.MICROS));
+        assertThat(texts(port.messages(group, SliceQuery.newest(10))))
+                .containsExactly("late", "message 3", "message 2", "message 1");
+    }
+
+    @Test
+    void concurrent_senders_asking_for_earlier_times_are_all_stored_after_the_groups_latest() throws Exception {
+        List<Message> conversation = conversationOf(2);
+        MessageGroupId group = groupOf(conversation);
+        Instant latest = conversation.get(1).createdAt();
+        List<Callable<Message>> sends = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_WRITERS; i++) {
+            Message asked = message(group, user("sender" + i), "concurrent " + i, T0.plusMillis(i));
+            sends.add(() -> appended(port.appendMessage(asked)));
+        }
+
+        List<Message> stored = runTogether(sends);
+
+        assertThat(stored).extracting(Message::createdAt).doesNotHaveDuplicates().allSatisfy(at ->
+                assertThat(at).isAfter(latest));
+        assertThat(port.messages(group, SliceQuery.newest(20)).items()).hasSize(CONCURRENT_WRITERS + 2);
+    }
+
+    @Test
+    void a_rows_read_state_is_written_and_read_back_whether_it_moves_or_stays() {
+        List<Message> conversation = conversationOf(1);
+        List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));
+        MessageText later = new MessageText("later news");
+        ReadState someRead = new ReadState(Optional.of(T0), 3);
+        ReadState allRead = ReadState.readUpTo(T0.plusSeconds(30));
+
+        port.replaceGroupRows(rows.stream()
+                .map(row -> new RowChange(row, row.advancedTo(later, T0.plusSeconds(30)).withRead(someRead))).toList());
+        MessageGroupRow moved = port.rowsOfGroup(groupOf(conversation)).get(0);
+        RowsAdvance marked = port.replaceGroupRows(List.of(new RowChange(moved, moved.withRead(allRead))));
+
+        assertThat(marked).isEqualTo(new RowsAdvance.Advanced(List.of(moved.withRead(allRead))));
+        assertThat(port.rowsOfGroup(groupOf(conversation))).extracting(MessageGroupRow::owner, MessageGroupRow::read)
+                .containsExactlyInAnyOrder(tuple(moved.owner(), allRead),
+                        tuple(rows.stream().map(MessageGroupRow::owner).filter(owner -> !owner.equals(moved.owner()))
+                                .findFirst().orElseThrow(), someRead));
+        assertThat(port.groupRows(moved.owner(), SliceQuery.newest(10)).items())
+                .containsExactly(moved.withRead(allRead));
+    }
+
+    @Test
+    void a_move_of_rows_whose_read_state_changed_since_they_were_read_writes_nothing() {
+        List<Message> conversation = conversationOf(1);
+        List<MessageGroupRow> read = port.rowsOfGroup(groupOf(conversation));
+        MessageGroupRow reader = read.stream().filter(row -> row.read().unread() == 1).findFirst().orElseThrow();
+        port.replaceGroupRows(List.of(new RowChange(reader, reader.withRead(ReadState.readUpTo(T0)))));
+
+        assertThat(advance(read, new MessageText("news"), T0.plusSeconds(5))).isEqualTo(new RowsAdvance.Outdated());
+        assertThat(port.replaceGroupRows(List.of(new RowChange(reader, reader.withRead(ReadState.readUpTo(T0))))))
+                .as("nor does marking read again over the row as it was").isEqualTo(new RowsAdvance.Outdated());
+        assertThat(port.rowsOfGroup(groupOf(conversation))).extracting(MessageGroupRow::lastMessageAt).containsOnly(T0);
+    }
+
+    @Test
     void a_message_id_is_stored_once() {
         List<Message> conversation = conversationOf(1);
         Message reply = message(groupOf(conversation), conversation.get(0).sender(), "only once", T0.plusSeconds(5));
@@ -206,10 +274,10 @@ public abstract class MessagingPortContract {
 
         assertThat(outcome).isEqualTo(new StartOutcome.Started(hello));
         assertThat(port.rowsOfGroup(hello.groupId())).containsExactlyInAnyOrder(
-                new MessageGroupRow(andrew.id(), hello.groupId(), bayko, hello.text(), T0),
-                new MessageGroupRow(bayko.id(), hello.groupId(), andrew, hello.text(), T0));
-        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items())
-                .containsExactly(new MessageGroupRow(bayko.id(), hello.groupId(), andrew, hello.text(), T0));
+                new MessageGroupRow(andrew.id(), hello.groupId(), bayko, hello.text(), T0, ReadState.readUpTo(T0)),
+                new MessageGroupRow(bayko.id(), hello.groupId(), andrew, hello.text(), T0, ReadState.nothingRead(1)));
+        assertThat(port.groupRows(bayko.id(), SliceQuery.newest(10)).items()).containsExactly(
+                new MessageGroupRow(bayko.id(), hello.groupId(), andrew, hello.text(), T0, ReadState.nothingRead(1)));
         assertThat(port.messages(hello.groupId(), SliceQuery.newest(10)).items()).containsExactly(hello);
     }
 
@@ -365,7 +433,7 @@ public abstract class MessagingPortContract {
         List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));
         MessageText later = new MessageText("later news");
 
-        RowsAdvance outcome = port.advanceGroupRows(rows, later, T0.plusSeconds(30));
+        RowsAdvance outcome = advance(rows, later, T0.plusSeconds(30));
 
         List<MessageGroupRow> expected = rows.stream().map(row -> row.advancedTo(later, T0.plusSeconds(30))).toList();
         assertThat(outcome).isEqualTo(new RowsAdvance.Advanced(expected));
@@ -381,9 +449,9 @@ public abstract class MessagingPortContract {
         List<Message> conversation = conversationOf(1);
         List<MessageGroupRow> stale = port.rowsOfGroup(groupOf(conversation));
         MessageGroupRow movedByOther = stale.get(0);
-        port.advanceGroupRows(List.of(movedByOther), new MessageText("newest"), T0.plusSeconds(30));
+        advance(List.of(movedByOther), new MessageText("newest"), T0.plusSeconds(30));
 
-        RowsAdvance outcome = port.advanceGroupRows(stale, new MessageText("older news"), T0.plusSeconds(20));
+        RowsAdvance outcome = advance(stale, new MessageText("older news"), T0.plusSeconds(20));
 
         assertThat(outcome).isInstanceOf(RowsAdvance.Outdated.class);
         assertThat(port.rowsOfGroup(groupOf(conversation))).containsExactlyInAnyOrder(
@@ -398,7 +466,7 @@ public abstract class MessagingPortContract {
         for (int i = 1; i <= CONCURRENT_WRITERS; i++) {
             Instant at = T0.plusSeconds(i);
             MessageText text = new MessageText("news " + i);
-            advances.add(() -> port.advanceGroupRows(rows, text, at));
+            advances.add(() -> advance(rows, text, at));
         }
 
         List<RowsAdvance> results = runTogether(advances);
@@ -422,7 +490,7 @@ public abstract class MessagingPortContract {
         MessageGroupRow firstRow = port.rowsOfGroup(toFirst.groupId()).stream()
                 .filter(row -> row.owner().equals(owner.id())).findFirst().orElseThrow();
 
-        RowsAdvance outcome = port.advanceGroupRows(List.of(firstRow), new MessageText("caught up"), T0.plusSeconds(5));
+        RowsAdvance outcome = advance(List.of(firstRow), new MessageText("caught up"), T0.plusSeconds(5));
 
         Instant bumped = T0.plusSeconds(5).plus(1, ChronoUnit.MICROS);
         assertThat(outcome).isEqualTo(new RowsAdvance.Advanced(
@@ -438,7 +506,7 @@ public abstract class MessagingPortContract {
         MessageGroupRow row = port.rowsOfGroup(groupOf(conversation)).get(0);
         List<MessageGroupRow> tooMany = Collections.nCopies(MessagingPort.MAX_ROWS_PER_ADVANCE + 1, row);
 
-        assertThatThrownBy(() -> port.advanceGroupRows(tooMany, new MessageText("x"), T0.plusSeconds(9)))
+        assertThatThrownBy(() -> advance(tooMany, new MessageText("x"), T0.plusSeconds(9)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(port.rowsOfGroup(groupOf(conversation))).contains(row);
     }
@@ -458,10 +526,11 @@ public abstract class MessagingPortContract {
                 .containsOnly(new Counterpart.Group(title, "Everyone", MessagingPort.MAX_ROWS_PER_ADVANCE));
         assertThat(port.groupRows(members.get(49).id(), SliceQuery.newest(10)).items()).containsExactly(
                 new MessageGroupRow(members.get(49).id(), hello.groupId(),
-                        new Counterpart.Group(title, "Everyone", MessagingPort.MAX_ROWS_PER_ADVANCE), hello.text(), T0));
+                        new Counterpart.Group(title, "Everyone", MessagingPort.MAX_ROWS_PER_ADVANCE), hello.text(), T0,
+                        ReadState.nothingRead(1)));
 
         MessageText later = new MessageText("later news");
-        RowsAdvance outcome = port.advanceGroupRows(rows, later, T0.plusSeconds(30));
+        RowsAdvance outcome = advance(rows, later, T0.plusSeconds(30));
 
         assertThat(outcome).isInstanceOf(RowsAdvance.Advanced.class);
         assertThat(port.rowsOfGroup(hello.groupId())).hasSize(MessagingPort.MAX_ROWS_PER_ADVANCE)
@@ -565,6 +634,11 @@ public abstract class MessagingPortContract {
                     assertThat(row.lastMessage()).isEqualTo(hello.text());
                     assertThat(row.counterpart().members()).isEqualTo(4);
                 });
+        assertThat(port.rowsOfGroup(hello.groupId())).as("a joiner has read up to where they join; the others kept theirs")
+                .extracting(MessageGroupRow::owner, MessageGroupRow::read)
+                .containsExactlyInAnyOrder(tuple(andrew.id(), ReadState.readUpTo(T0)),
+                        tuple(bayko.id(), ReadState.nothingRead(1)), tuple(londo.id(), ReadState.nothingRead(1)),
+                        tuple(mara.id(), ReadState.readUpTo(T0)));
         assertThat(port.groupRows(mara.id(), SliceQuery.newest(10)).items()).extracting(MessageGroupRow::counterpart)
                 .containsExactly(new Counterpart.Group(Optional.empty(),
                         andrew.displayName() + ", " + bayko.displayName() + ", " + londo.displayName(), 4));
@@ -641,7 +715,7 @@ public abstract class MessagingPortContract {
         port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
         GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
         List<MessageGroupRow> read = port.rowsOfGroup(hello.groupId());
-        port.advanceGroupRows(read, new MessageText("news"), T0.plusSeconds(5));
+        advance(read, new MessageText("news"), T0.plusSeconds(5));
 
         MembershipOutcome outcome = port.changeMembers(new MembershipChange(before, before.without(bayko.id()), read));
 
@@ -663,7 +737,7 @@ public abstract class MessagingPortContract {
         GroupMembers after = before.with(List.of(user("mara")));
         port.changeMembers(new MembershipChange(before, after, read));
 
-        RowsAdvance stale = port.advanceGroupRows(read, new MessageText("news"), T0.plusSeconds(5));
+        RowsAdvance stale = advance(read, new MessageText("news"), T0.plusSeconds(5));
 
         assertThat(stale).isEqualTo(new RowsAdvance.Outdated());
         assertThat(port.rowsOfGroup(hello.groupId())).hasSize(4)
@@ -788,7 +862,7 @@ public abstract class MessagingPortContract {
         List<MessageGroupRow> rows = port.rowsOfGroup(groupOf(conversation));
         MessageText edited = new MessageText("edited first message");
 
-        RowsAdvance restated = port.restateGroupRows(rows, edited);
+        RowsAdvance restated = restate(rows, edited);
 
         assertThat(restated).isInstanceOf(RowsAdvance.Advanced.class);
         assertThat(port.rowsOfGroup(groupOf(conversation))).hasSize(2).allSatisfy(row -> {
@@ -796,8 +870,8 @@ public abstract class MessagingPortContract {
             assertThat(row.lastMessageAt()).isEqualTo(T0);
         });
         List<MessageGroupRow> current = port.rowsOfGroup(groupOf(conversation));
-        port.advanceGroupRows(current, new MessageText("newer"), T0.plusSeconds(5));
-        assertThat(port.restateGroupRows(current, new MessageText("stale"))).isEqualTo(new RowsAdvance.Outdated());
+        advance(current, new MessageText("newer"), T0.plusSeconds(5));
+        assertThat(restate(current, new MessageText("stale"))).isEqualTo(new RowsAdvance.Outdated());
         assertThat(port.rowsOfGroup(groupOf(conversation)))
                 .allSatisfy(row -> assertThat(row.lastMessage().value()).isEqualTo("newer"));
     }
@@ -811,7 +885,7 @@ public abstract class MessagingPortContract {
         port.startConversation(new NewConversation(andrew, List.of(bayko, londo), Optional.empty(), hello));
         GroupMembers before = port.groupMembers(hello.groupId()).orElseThrow();
         List<MessageGroupRow> read = port.rowsOfGroup(hello.groupId());
-        assertThat(port.restateGroupRows(read, Message.DELETED_TEXT)).isInstanceOf(RowsAdvance.Advanced.class);
+        assertThat(restate(read, Message.DELETED_TEXT)).isInstanceOf(RowsAdvance.Advanced.class);
 
         MembershipOutcome outcome = port.changeMembers(new MembershipChange(before, before.without(bayko.id()), read));
 
@@ -824,9 +898,9 @@ public abstract class MessagingPortContract {
     void an_advance_of_rows_read_before_they_were_restated_writes_nothing() {
         List<Message> conversation = conversationOf(1);
         List<MessageGroupRow> read = port.rowsOfGroup(groupOf(conversation));
-        port.restateGroupRows(read, new MessageText("edited"));
+        restate(read, new MessageText("edited"));
 
-        assertThat(port.advanceGroupRows(read, new MessageText("newer"), T0.plusSeconds(5)))
+        assertThat(advance(read, new MessageText("newer"), T0.plusSeconds(5)))
                 .isEqualTo(new RowsAdvance.Outdated());
     }
 
@@ -837,7 +911,7 @@ public abstract class MessagingPortContract {
         port.startConversation(new NewConversation(andrew, List.of(user("bayko"), user("londo")),
                 Optional.of(new GroupTitle("Crew")), hello));
 
-        port.restateGroupRows(port.rowsOfGroup(hello.groupId()), Message.DELETED_TEXT);
+        restate(port.rowsOfGroup(hello.groupId()), Message.DELETED_TEXT);
 
         assertThat(port.rowsOfGroup(hello.groupId())).hasSize(3).allSatisfy(row -> {
             assertThat(row.lastMessage()).isEqualTo(Message.DELETED_TEXT);
@@ -856,7 +930,7 @@ public abstract class MessagingPortContract {
 
         assertThatThrownBy(() -> port.sendersOf(groupOf(conversation), conversation.get(0).id(), many))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> port.restateGroupRows(tooMany, new MessageText("x")))
+        assertThatThrownBy(() -> restate(tooMany, new MessageText("x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -918,4 +992,16 @@ public abstract class MessagingPortContract {
             pool.shutdownNow();
         }
     }
+
+    /** Every row moved to a newer message, read as far as before. */
+    private RowsAdvance advance(List<MessageGroupRow> rows, MessageText text, Instant at) {
+        return port.replaceGroupRows(rows.stream().map(row -> new RowChange(row, row.advancedTo(text, at))).toList());
+    }
+
+    /** Every row rewritten at its own time to show another text. */
+    private RowsAdvance restate(List<MessageGroupRow> rows, MessageText text) {
+        return port.replaceGroupRows(rows.stream()
+                .map(row -> new RowChange(row, row.advancedTo(text, row.lastMessageAt()))).toList());
+    }
+
 }

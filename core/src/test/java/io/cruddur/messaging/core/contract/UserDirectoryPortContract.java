@@ -65,6 +65,24 @@ public abstract class UserDirectoryPortContract {
     }
 
     @Test
+    void a_users_blocks_are_listed_in_the_order_made_and_each_is_lifted_alone() {
+        User blocker = register("blocker", Optional.empty()).user();
+        User first = register("first", Optional.empty()).user();
+        User second = register("second", Optional.empty()).user();
+
+        directory.block(blocker.id(), first.id());
+        directory.block(blocker.id(), second.id());
+        directory.block(blocker.id(), first.id());
+
+        assertThat(directory.blockedBy(blocker.id())).containsExactly(first, second);
+        assertThat(directory.blockedBy(first.id())).as("a block goes one way").isEmpty();
+        directory.unblock(blocker.id(), first.id());
+        directory.unblock(blocker.id(), first.id());
+        assertThat(directory.blockedBy(blocker.id())).containsExactly(second);
+        assertThatThrownBy(() -> directory.block(blocker.id(), blocker.id())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unknown_users_are_not_found() {
         assertThat(directory.findByHandle(uniqueHandle("ghost"))).isEmpty();
         assertThat(directory.findByCognitoUserId(newCognitoId())).isEmpty();
