@@ -17,6 +17,8 @@ const WORDS = {
   message_deleted: 'That message was deleted.',
   message_not_found: 'That message no longer exists.',
   not_a_member: 'You are not in that conversation.',
+  blocked: 'This person does not accept your messages.',
+  block_self: 'You cannot block yourself.',
   message_group_not_found: 'That conversation does not exist.',
   storage_unavailable: 'Messages are unavailable right now; try again shortly.',
   storage_throttled: 'Too busy right now; try again shortly.',
@@ -27,7 +29,7 @@ const WORDS = {
 const $ = (id) => document.getElementById(id);
 const state = {
   token: sessionStorage.getItem('token'), me: null, open: null, draft: null, older: null, events: null, rows: [],
-  editing: null,
+  editing: null, blocks: new Set(), other: null,
 };
 
 class ApiError extends Error {
@@ -118,7 +120,7 @@ async function start() {
   $('app').hidden = false;
   $('whoami').hidden = false;
   $('whoami-name').textContent = `@${state.me}`;
-  await loadGroups();
+  await Promise.all([loadGroups(), loadBlocks()]);
   listen();
 }
 
@@ -135,6 +137,11 @@ async function loadGroups() {
     button.setAttribute('aria-current', String(group.uuid === state.open));
     const who = element('div', 'who');
     who.append(person(group));
+    if (group.unread > 0) {
+      const badge = element('span', 'unread', group.unread > 999 ? '999+' : String(group.unread));
+      badge.title = `${group.unread} unread`;
+      who.append(badge);
+    }
     button.append(who, element('div', 'last', tame(group.message)), element('div', 'time', when(group.created_at)));
     button.addEventListener('click', () => openGroup(group.uuid, group));
     const item = element('li');
@@ -154,6 +161,9 @@ async function openGroup(uuid, other) {
   $('members-error').textContent = '';
   $('group-tools').hidden = other.kind !== 'group';
   if (other.kind === 'group') loadMembers(uuid);
+  // a pair: whom it is with (for blocking), and how far they have read (for the receipt)
+  state.other = other.kind === 'group' ? null : { handle: other.handle, uuid: null, readUpTo: null };
+  showPairTools();
   for (const button of document.querySelectorAll('#groups button')) {
     button.setAttribute('aria-current', String(button.dataset.group === uuid));
   }
@@ -161,6 +171,74 @@ async function openGroup(uuid, other) {
   $('messages').replaceChildren(...data.map(messageItem));
   setOlder(links.next);
   $('messages').lastElementChild?.scrollIntoView();
+  if (state.other) loadReceipt(uuid);
+  markRead(uuid);
+}
+
+// Everything in the open conversation is read now: the badge goes, and the others hear of it.
+async function markRead(uuid) {
+  try {
+    await api(`/api/message_groups/${uuid}/read`, { method: 'POST' });
+    await loadGroups();
+  } catch (error) {
+    // the badge stays until the next time; nothing the person has to act on
+  }
+}
+
+// How far the other member of the open pair has read, from the members list.
+async function loadReceipt(uuid) {
+  try {
+    const { data } = await api(`/api/message_groups/${uuid}/members`);
+    const other = data.find((member) => member.handle !== state.me);
+    if (uuid !== state.open || !state.other || !other) return;
+    state.other.uuid = other.uuid;
+    otherHasRead(other.last_read_at);
+  } catch (error) {
+    // receipts are a nicety: without them the conversation still works
+  }
+}
+
+// The other member read up to this time (ISO times of one spelling order as strings do).
+function otherHasRead(readUpTo) {
+  if (!state.other || !readUpTo || (state.other.readUpTo && state.other.readUpTo >= readUpTo)) return;
+  state.other.readUpTo = readUpTo;
+  showReceipt();
+}
+
+// "Read" under one's latest message, once the other member has read it.
+function showReceipt() {
+  document.querySelectorAll('#messages .receipt').forEach((receipt) => receipt.remove());
+  const mine = [...document.querySelectorAll('#messages li.mine')].pop();
+  if (mine && state.other?.readUpTo && state.other.readUpTo >= mine.dataset.created) {
+    mine.append(element('span', 'receipt', 'Read'));
+  }
+}
+
+// Whom I block, so a pair conversation offers to block or to unblock.
+async function loadBlocks() {
+  const { data } = await api('/api/blocks');
+  state.blocks = new Set(data.map((user) => user.handle));
+  showPairTools();
+}
+
+function showPairTools() {
+  $('pair-tools').hidden = !state.other;
+  $('block-error').textContent = '';
+  if (!state.other) return;
+  const blocked = state.blocks.has(state.other.handle);
+  $('block-toggle').textContent = `${blocked ? 'Unblock' : 'Block'} @${state.other.handle}`;
+}
+
+async function toggleBlock() {
+  const handle = state.other.handle;
+  const blocked = state.blocks.has(handle);
+  try {
+    await api(`/api/users/@${encodeURIComponent(handle)}/block`, { method: blocked ? 'DELETE' : 'POST' });
+    if (blocked) state.blocks.delete(handle); else state.blocks.add(handle);
+    showPairTools();
+  } catch (error) {
+    $('block-error').textContent = error instanceof ApiError ? error.words : 'Could not reach the server.';
+  }
 }
 
 // A group's members, in the order they joined.
@@ -209,6 +287,8 @@ function closeConversation() {
   $('messages').replaceChildren();
   setOlder(null);
   $('group-tools').hidden = true;
+  state.other = null;
+  showPairTools();
   $('message-form').hidden = true;
 }
 
@@ -236,6 +316,7 @@ function messageItem(message) {
   const mine = message.handle === state.me;
   const item = element('li', mine ? 'mine' : null);
   item.dataset.message = sentId(message);
+  item.dataset.created = message.created_at;
   const who = element('span', 'who');
   who.append(person(message, '', ' '));
   item.append(who, element('span', 'time', when(message.created_at)));
@@ -260,6 +341,7 @@ function messageItem(message) {
 function replaceMessage(message) {
   if (message.message_group_uuid !== state.open) return;
   document.querySelector(`[data-message="${sentId(message)}"]`)?.replaceWith(messageItem(message));
+  showReceipt();
 }
 
 function startEdit(message) {
@@ -296,6 +378,7 @@ function showMessage(message) {
   const item = messageItem(message);
   $('messages').append(item);
   item.scrollIntoView();
+  showReceipt();
 }
 
 // Send in the open conversation, or start one with the previewed handle.
@@ -350,6 +433,8 @@ function startDraft(user) {
   state.open = null;
   finishEdit();
   $('group-tools').hidden = true;
+  state.other = null;
+  showPairTools();
   $('conversation-title').replaceChildren(person(user, 'New conversation with '));
   $('messages').replaceChildren();
   setOlder(null);
@@ -401,7 +486,7 @@ async function catchUp() {
     const open = state.open;
     if (!open) return;
     const kind = state.rows.find((group) => group.uuid === open)?.kind;
-    if (kind === 'group') loadMembers(open);
+    if (kind === 'group') loadMembers(open); else loadReceipt(open);
     const { data } = await api(`/api/messages/${open}?limit=20`);
     for (const message of data.map((listed) => ({ ...listed, message_group_uuid: open }))) {
       if (document.querySelector(`[data-message="${sentId(message)}"]`)) replaceMessage(message); else showMessage(message);
@@ -427,8 +512,23 @@ async function readEvents(reader) {
       const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
       if (event === 'superseded') return event;
       if (event === 'message' && data) {
-        showMessage(JSON.parse(data));
-        loadGroups();
+        const message = JSON.parse(data);
+        showMessage(message);
+        if (message.message_group_uuid === state.open && message.handle !== state.me) {
+          // sending reads: the other has read up to their own message; and it is read here, open on screen
+          otherHasRead(message.created_at);
+          markRead(state.open);
+        } else {
+          loadGroups();
+        }
+      }
+      if (event === 'read' && data) {
+        const read = JSON.parse(data);
+        if (read.message_group_uuid === state.open && state.other && read.uuid === state.other.uuid) {
+          otherHasRead(read.last_read_at);
+        } else {
+          loadGroups();
+        }
       }
       if ((event === 'message_edited' || event === 'message_deleted') && data) {
         replaceMessage(JSON.parse(data));
@@ -469,6 +569,7 @@ $('add-members').addEventListener('submit', (event) => {
   addMembers($('add-handles').value);
 });
 $('leave-group').addEventListener('click', () => leaveGroup());
+$('block-toggle').addEventListener('click', () => toggleBlock());
 $('cancel-edit').addEventListener('click', finishEdit);
 $('new-conversation').addEventListener('submit', async (event) => {
   event.preventDefault();

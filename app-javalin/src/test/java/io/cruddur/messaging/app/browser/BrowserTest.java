@@ -217,6 +217,56 @@ class BrowserTest {
     }
 
     @Test
+    void unread_badges_clear_on_opening_the_sender_sees_read_and_a_block_stops_them_until_lifted() throws IOException {
+        WebDriver bayko = browser();
+        WebDriver altair = browser();
+        try {
+            signIn(bayko, "bayko");
+            signIn(altair, "altair");
+            altair.findElement(By.id("new-handle")).sendKeys("@bayko");
+            altair.findElement(By.cssSelector("#new-conversation button")).click();
+            waitForText(altair, By.id("recipient-preview"), "You will write to Bay Kovac (@bayko).");
+            sendMessage(altair, "Are you there?");
+            sendMessage(altair, "It is about Saturday");
+
+            waitForText(bayko, By.cssSelector("#groups li:first-child .who"), "@altair");
+            waitForText(bayko, By.cssSelector("#groups li:first-child .unread"), "2");
+            assertThat(altair.findElements(By.cssSelector("#messages .receipt"))).as("not read yet").isEmpty();
+
+            bayko.findElement(By.cssSelector("#groups li:first-child button")).click();
+            waitForText(bayko, By.id("messages"), "It is about Saturday");
+            new WebDriverWait(bayko, BOUND).until(driver ->
+                    driver.findElements(By.cssSelector("#groups li:first-child .unread")).isEmpty());
+            waitForText(altair, By.cssSelector("#messages li.mine:last-child .receipt"), "Read");
+
+            sendMessage(altair, "Saturday at ten?");
+            waitForText(bayko, By.id("messages"), "Saturday at ten?");
+            waitForText(altair, By.cssSelector("#messages li.mine:last-child .receipt"), "Read");
+            assertThat(altair.findElements(By.cssSelector("#messages .receipt"))).as("under the latest only").hasSize(1);
+            assertThat(bayko.findElements(By.cssSelector("#groups li:first-child .unread")))
+                    .as("read at once while open").isEmpty();
+
+            bayko.findElement(By.id("block-toggle")).click();
+            waitForText(bayko, By.id("block-toggle"), "Unblock @altair");
+            altair.findElement(By.id("message-input")).sendKeys("Hello?");
+            altair.findElement(By.id("send-button")).click();
+            waitForText(altair, By.id("message-error"), "This person does not accept your messages.");
+
+            bayko.findElement(By.id("block-toggle")).click();
+            waitForText(bayko, By.id("block-toggle"), "Block @altair");
+            altair.findElement(By.id("send-button")).click();
+            waitForText(bayko, By.id("messages"), "Hello?");
+
+            screenshot(altair, "browser-read.png");
+            assertNoConsoleErrors(bayko);
+            assertNoConsoleErrors(altair);
+        } finally {
+            bayko.quit();
+            altair.quit();
+        }
+    }
+
+    @Test
     void after_the_network_drops_the_open_conversation_catches_up_on_what_it_missed() throws IOException {
         ApiClient api = new ApiClient(host.port());
         String altair = api.login("altair");
@@ -308,12 +358,16 @@ class BrowserTest {
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The only errors the page may cause are the 404s of naming a handle nobody has. */
+    /**
+     * The only errors the page may cause are the 404s of naming a handle nobody has, and the 403 of
+     * writing to someone who blocks you.
+     */
     private static void assertNoConsoleErrors(WebDriver driver) {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(entry -> !entry.getMessage().contains("/api/users/@nobody/short"))
                 .filter(entry -> !(entry.getMessage().contains("/members") && entry.getMessage().contains("404")))
+                .filter(entry -> !(entry.getMessage().contains("/api/messages") && entry.getMessage().contains("403")))
                 .toList();
         assertThat(errors).isEmpty();
     }
