@@ -2,10 +2,10 @@ package io.cruddur.messaging.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cruddur.messaging.adapters.dynamodb.stream.MessageStreamHandler;
-import io.cruddur.messaging.adapters.dynamodb.stream.DynamoDbStreamPoller;
 import io.cruddur.messaging.adapters.dynamodb.stream.ChangeBatchHandler;
 import io.cruddur.messaging.adapters.dynamodb.stream.ChangeRecord;
+import io.cruddur.messaging.adapters.dynamodb.stream.DynamoDbStreamPoller;
+import io.cruddur.messaging.adapters.dynamodb.stream.MessageStreamHandler;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.GroupTitle;
 import io.cruddur.messaging.core.domain.Handle;
@@ -15,6 +15,7 @@ import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.port.NewMessageHandler;
 import io.cruddur.messaging.core.usecase.AddMembersCommand;
@@ -159,6 +160,9 @@ class PatternEThroughTheStreamTest {
         assertThat(row(andrew).lastMessage().value()).isEqualTo("third");
         assertThat(row(bayko).lastMessageAt()).isEqualTo(third.createdAt());
         assertThat(groups(andrew)).hasSize(1);
+        assertThat(row(andrew).read()).as("read up to his own second; the third unread")
+                .isEqualTo(new ReadState(Optional.of(second.createdAt()), 1));
+        assertThat(row(bayko).read()).as("read up to his own third").isEqualTo(ReadState.readUpTo(third.createdAt()));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.cruddur.messaging.core.domain.MessageId;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.PageRequest;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.DeleteMessageCommand;
 import io.cruddur.messaging.core.usecase.EditMessageCommand;
@@ -25,6 +26,7 @@ import io.cruddur.messaging.core.usecase.Messaging;
 import io.cruddur.messaging.core.usecase.SendMessageCommand;
 import io.cruddur.messaging.core.usecase.StartConversationCommand;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,6 +148,28 @@ class ReferenceInteropTest {
         assertThat(tombstone.keySet()).containsExactlyInAnyOrder("pk", "sk", "message_uuid", "message", "user_uuid",
                 "user_display_name", "user_handle", "edited_at", "deleted_at");
         assertThat(tombstone.get("message").s()).isEmpty();
+    }
+
+    @Test
+    void a_pair_the_reference_wrote_counts_unread_from_the_first_message_sent_here_and_keeps_its_attributes() {
+        putReferenceMessage("2026-01-01T00:00:00.000001+00:00", bayko, "Happy new year!");
+        putReferenceGroupRow(andrew, bayko, "2026-01-01T00:00:00.000001+00:00", "Happy new year!");
+        putReferenceGroupRow(bayko, andrew, "2026-01-01T00:00:00.000001+00:00", "Happy new year!");
+        Message sent = messaging.sendMessage(SendMessageCommand.parse(bayko, group, "And many more", null));
+
+        messaging.refreshMessageGroups(List.of(sent));
+
+        MessageGroupRow andrews = messaging.listMessageGroups(new ListMessageGroupsQuery(andrew, PageRequest.first()))
+                .groups().get(0);
+        assertThat(andrews.read()).as("what the reference wrote reads as read; what came since counts")
+                .isEqualTo(new ReadState(Optional.of(Instant.parse("2026-01-01T00:00:00.000001Z")), 1));
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(TABLE).key(Map.of(
+                "pk", AttributeValue.fromS("GRP#" + andrew.id()),
+                "sk", AttributeValue.fromS(Timestamps.format(sent.createdAt()))))).item();
+        assertThat(item.keySet()).containsExactlyInAnyOrder("pk", "sk", "message_group_uuid", "message", "user_uuid",
+                "user_display_name", "user_handle", "unread", "read_at");
+        assertThat(item.get("user_handle").s()).isEqualTo("bayko");
+        assertThat(item.get("message").s()).isEqualTo("And many more");
     }
 
     @Test

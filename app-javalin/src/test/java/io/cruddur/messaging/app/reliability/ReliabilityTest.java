@@ -61,6 +61,8 @@ class ReliabilityTest {
     private static final List<String> DEMO_HANDLES = List.of("andrewbrown", "bayko", "londo", "altair", "sinclair");
     private static final String DEMO_PAIR = "andrewbrown|bayko";
     private static final int DEMO_MESSAGES = 30;
+    /** About one send in this many is followed by its recipient marking everything read, as many again up to it. */
+    private static final int READS_ONE_IN = 8;
 
     @TempDir
     Path dataDirectory;
@@ -71,6 +73,7 @@ class ReliabilityTest {
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
     private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
 
     /** A message the host acknowledged: where it went and what it said. */
     record Acknowledged(String group, String text) {
@@ -117,6 +120,7 @@ class ReliabilityTest {
         }
     }
 
+    /** Sends, each followed now and then by the recipient marking the conversation read, up to a message or all of it. */
     private List<Runnable> workload(ApiClient api, List<String> handles, Random random, int messages) {
         List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
@@ -126,13 +130,31 @@ class ReliabilityTest {
                 to = handles.get((handles.indexOf(from) + 1) % handles.size());
             }
             String recipient = to;
-            tasks.add(() -> send(api, from, recipient, "from " + from + " " + UUID.randomUUID()));
+            int reading = random.nextInt(READS_ONE_IN);
+            tasks.add(() -> {
+                String id = send(api, from, recipient, "from " + from + " " + UUID.randomUUID());
+                if (reading == 0) {
+                    markRead(api, recipient, acknowledged.get(id).group(), null);
+                } else if (reading == 1) {
+                    markRead(api, recipient, acknowledged.get(id).group(), id);
+                }
+            });
         }
         return tasks;
     }
 
-    /** One send as a client makes it: to the pair's group if known, else by handle; sometimes retried. */
-    private void send(ApiClient api, String from, String to, String text) {
+    private void markRead(ApiClient api, String reader, String group, String upTo) {
+        ApiClient.Reply reply = api.post("/api/message_groups/" + group + "/read", tokens.get(reader),
+                upTo == null ? "" : "{\"message_uuid\":\"" + upTo + "\"}");
+        if (reply.status() >= 500) {
+            serverErrors.add(reply.status() + " " + reply.body());
+        }
+        assertThat(reply.status()).as("marking read answered %s", reply.body()).isEqualTo(200);
+        reads.incrementAndGet();
+    }
+
+    /** One send as a client makes it: to the pair's group if known, else by handle; sometimes retried. Its id. */
+    private String send(ApiClient api, String from, String to, String text) {
         String pair = pair(from, to);
         String id = UUID.randomUUID().toString();
         String group = groupsByPair.get(pair);
@@ -149,6 +171,7 @@ class ReliabilityTest {
         groupsByPair.putIfAbsent(pair, storedGroup);
         groupsSeenByPair.computeIfAbsent(pair, key -> ConcurrentHashMap.newKeySet()).add(storedGroup);
         acknowledged.put(id, new Acknowledged(storedGroup, text));
+        return id;
     }
 
     private ApiClient.Reply post(ApiClient api, String from, String body) {
@@ -189,6 +212,8 @@ class ReliabilityTest {
                 }
             } while (!behind.isEmpty() && Instant.now().isBefore(deadline));
             assertThat(behind).as("group rows not at their group's latest message").isEmpty();
+            assertThat(scan.miscounted()).as("rows whose unread count differs from a recount of their messages")
+                    .isEmpty();
             assertThat(scan.messageIds()).doesNotHaveDuplicates().containsAll(acknowledged.keySet())
                     .as("acknowledged messages and the demo conversation, nothing else")
                     .hasSize(acknowledged.size() + DEMO_MESSAGES);
@@ -198,16 +223,22 @@ class ReliabilityTest {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(MESSAGES - 10);
         assertThat(retries.get()).isPositive();
+        assertThat(reads.get()).isPositive();
     }
 
     /** What a scan of the whole table says. */
-    record Scan(List<String> messageIds, int pairs, List<String> rowsBehind) {
+    record Scan(List<String> messageIds, int pairs, List<String> rowsBehind, List<String> miscounted) {
+    }
+
+    /** A message as a recount needs it: when, and from whom. */
+    private record Sent(String at, String sender) {
     }
 
     private static Scan scan(DynamoDbClient dynamo) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.scanPaginator(request -> request.tableName(TABLE)).items().forEach(items::add);
         Map<String, String> latestByGroup = new HashMap<>();
+        Map<String, List<Sent>> sentByGroup = new HashMap<>();
         List<String> messageIds = new ArrayList<>();
         int pairs = 0;
         for (Map<String, AttributeValue> item : items) {
@@ -215,23 +246,38 @@ class ReliabilityTest {
             if (pk.startsWith("MSG#")) {
                 messageIds.add(item.get("message_uuid").s());
                 latestByGroup.merge(pk.substring(4), item.get("sk").s(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                sentByGroup.computeIfAbsent(pk.substring(4), group -> new ArrayList<>())
+                        .add(new Sent(item.get("sk").s(), item.get("user_uuid").s()));
             } else if (pk.startsWith("PAIR#")) {
                 pairs++;
             }
         }
         Set<String> rowOwnersPerGroup = new HashSet<>();
         List<String> behind = new ArrayList<>();
+        List<String> miscounted = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             String pk = item.get("pk").s();
             if (pk.startsWith("GRP#")) {
                 String group = item.get("message_group_uuid").s();
                 assertThat(rowOwnersPerGroup.add(pk + group)).as("one row per member and group").isTrue();
-                if (item.get("sk").s().compareTo(latestByGroup.get(group)) < 0) {
+                String shownAt = item.get("sk").s();
+                if (shownAt.compareTo(latestByGroup.get(group)) < 0) {
                     behind.add(pk + " " + group);
+                }
+                String owner = pk.substring(4);
+                String readAt = item.containsKey("read_at") ? item.get("read_at").s() : null;
+                long recount = sentByGroup.get(group).stream()
+                        .filter(sent -> !sent.sender().equals(owner))
+                        .filter(sent -> readAt == null || sent.at().compareTo(readAt) > 0)
+                        .filter(sent -> sent.at().compareTo(shownAt) <= 0)
+                        .count();
+                int unread = Integer.parseInt(item.get("unread").n());
+                if (unread != recount) {
+                    miscounted.add(pk + " " + group + ": " + unread + " counted, " + recount + " recounted");
                 }
             }
         }
-        return new Scan(messageIds, pairs, behind);
+        return new Scan(messageIds, pairs, behind, miscounted);
     }
 
     private List<String> listAll(ApiClient api, String member, String group) {

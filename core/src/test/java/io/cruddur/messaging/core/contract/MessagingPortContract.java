@@ -29,6 +29,7 @@ import io.cruddur.messaging.core.port.RowsAdvance;
 import io.cruddur.messaging.core.port.Slice;
 import io.cruddur.messaging.core.port.SliceQuery;
 import io.cruddur.messaging.core.port.StartOutcome;
+import io.cruddur.messaging.core.usecase.RefreshMessageGroups;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,10 +39,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -198,6 +201,49 @@ public abstract class MessagingPortContract {
         assertThat(port.replaceGroupRows(List.of(new RowChange(reader, reader.withRead(ReadState.readUpTo(T0))))))
                 .as("nor does marking read again over the row as it was").isEqualTo(new RowsAdvance.Outdated());
         assertThat(port.rowsOfGroup(groupOf(conversation))).extracting(MessageGroupRow::lastMessageAt).containsOnly(T0);
+    }
+
+    @Test
+    void pattern_e_over_this_port_keeps_every_unread_count_equal_to_a_recount_whatever_the_senders_clocks()
+            throws Exception {
+        List<User> members = IntStream.range(0, 4).mapToObj(i -> user("member" + i)).toList();
+        User lurker = members.get(3);
+        Message hello = message(newGroup(), members.get(0), "hello", T0.plusSeconds(5));
+        port.startConversation(new NewConversation(members.get(0), members.subList(1, 4), Optional.empty(), hello));
+        RefreshMessageGroups refresh = new RefreshMessageGroups(port);
+        List<Message> stored = new CopyOnWriteArrayList<>();
+        List<Callable<Void>> senders = new ArrayList<>();
+        for (User sender : members.subList(0, 3)) {
+            senders.add(() -> {
+                for (int i = 0; i < 10; i++) {
+                    // dated up to five seconds either way, as hosts' clocks and pauses do
+                    Instant dated = T0.plusSeconds(5).plusMillis(ThreadLocalRandom.current().nextInt(-5_000, 5_000));
+                    Message sent = appended(port.appendMessage(message(hello.groupId(), sender, "from " + sender.handle(),
+                            dated)));
+                    stored.add(sent);
+                    refresh.handle(List.of(sent));
+                }
+                return null;
+            });
+        }
+
+        runTogether(senders);
+        List<Message> shuffled = new ArrayList<>(stored);
+        Collections.shuffle(shuffled);
+        assertThat(refresh.handle(shuffled).complete()).as("a replay of everything, out of order").isTrue();
+
+        List<Message> all = port.messages(hello.groupId(), SliceQuery.newest(100)).items();
+        assertThat(all).hasSize(31);
+        for (MessageGroupRow row : port.rowsOfGroup(hello.groupId())) {
+            assertThat(row.lastMessageAt()).isEqualTo(all.get(0).createdAt());
+            long recount = all.stream()
+                    .filter(message -> !message.sender().id().equals(row.owner()))
+                    .filter(message -> row.read().readUpTo().map(message.createdAt()::isAfter).orElse(true))
+                    .count();
+            assertThat(row.read().unread()).as("the count of %s", row.owner()).isEqualTo((int) recount);
+        }
+        assertThat(port.rowsOfGroup(hello.groupId())).filteredOn(row -> row.owner().equals(lurker.id()))
+                .singleElement().extracting(row -> row.read().unread()).isEqualTo(31);
     }
 
     @Test
