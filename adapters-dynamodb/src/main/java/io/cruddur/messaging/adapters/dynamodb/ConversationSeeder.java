@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * script), fast: the group is started through the port (one transaction, so the pair stays
  * unique), then the remaining messages go in {@code BatchWriteItem} requests within DynamoDB's
  * 25 items (12 messages, each with its message-id item), with unprocessed items sent again. Batches are not transactions; each item is complete on its own,
- * the times are distinct by construction, and the group rows are moved to the last message at the
- * end, so an interrupted seed leaves a consistent, shorter conversation.
+ * the times are distinct by construction, and the group's latest item and its rows are moved to
+ * the last message at the end (the rows counting every message as unread for the other member),
+ * so an interrupted seed leaves a consistent, shorter conversation.
  */
 public final class ConversationSeeder {
     private static final int BATCH_ITEMS = 25;
@@ -99,6 +100,7 @@ public final class ConversationSeeder {
             written += write(batch) / 2;
             progress.accept(written);
         }
+        port.keepLatestAtLeast(last);
         if (!new RefreshMessageGroups(port).handle(List.of(last)).complete()) {
             throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the rows of group " + group + " did not move");
         }

@@ -53,6 +53,9 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     static final int MAX_WRITE_ATTEMPTS = 16;
     private static final String NOT_EXISTS = "attribute_not_exists(#pk)";
     private static final Map<String, String> PK_NAME = Map.of("#pk", MessageTable.PK);
+    private static final String LATEST_MOVES = "SET #t = :t";
+    private static final String LATEST_IS_EARLIER = "attribute_not_exists(#t) OR #t < :t";
+    private static final Map<String, String> LATEST_NAMES = Map.of("#t", MessageTable.LAST_MESSAGE_AT);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -453,12 +456,36 @@ public final class DynamoDbMessagingPort implements MessagingPort {
         return TransactWriteItem.builder().update(update -> update
                         .tableName(table)
                         .key(MessageTable.latestKey(message.groupId()))
-                        .updateExpression("SET #t = :t")
-                        .conditionExpression("attribute_not_exists(#t) OR #t < :t")
-                        .expressionAttributeNames(Map.of("#t", MessageTable.LAST_MESSAGE_AT))
-                        .expressionAttributeValues(Map.of(":t", MessageTable.s(Timestamps.format(message.createdAt()))))
+                        .updateExpression(LATEST_MOVES)
+                        .conditionExpression(LATEST_IS_EARLIER)
+                        .expressionAttributeNames(LATEST_NAMES)
+                        .expressionAttributeValues(latestValues(message))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
                 .build();
+    }
+
+    /**
+     * Moves the group's latest item forward to {@code message}, when it is earlier, for messages
+     * written outside {@link #appendMessage} (the bulk seeder's): one conditional {@code UpdateItem}.
+     */
+    void keepLatestAtLeast(Message message) {
+        try {
+            dynamo.updateItem(update -> update
+                    .tableName(table)
+                    .key(MessageTable.latestKey(message.groupId()))
+                    .updateExpression(LATEST_MOVES)
+                    .conditionExpression(LATEST_IS_EARLIER)
+                    .expressionAttributeNames(LATEST_NAMES)
+                    .expressionAttributeValues(latestValues(message)));
+        } catch (ConditionalCheckFailedException laterAlready) {
+            // a later message is the group's latest: nothing to move
+        } catch (SdkException failure) {
+            throw StorageErrors.translate(failure);
+        }
+    }
+
+    private static Map<String, AttributeValue> latestValues(Message message) {
+        return Map.of(":t", MessageTable.s(Timestamps.format(message.createdAt())));
     }
 
     private TransactWriteItem replaceMembers(GroupMembers before, GroupMembers after) {

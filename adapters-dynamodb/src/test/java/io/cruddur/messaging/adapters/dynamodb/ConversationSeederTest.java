@@ -1,14 +1,19 @@
 package io.cruddur.messaging.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
+import io.cruddur.messaging.core.domain.ReadState;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.AppendOutcome;
 import io.cruddur.messaging.core.port.SliceQuery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConversationSeederTest {
@@ -33,6 +38,14 @@ class ConversationSeederTest {
         assertThat(progress).isSorted().endsWith(100);
         assertThat(port.rowsOfGroup(group)).hasSize(2)
                 .allSatisfy(row -> assertThat(row.lastMessageAt()).isEqualTo(Fixtures.T0));
+        assertThat(port.rowsOfGroup(group)).extracting(MessageGroupRow::owner, MessageGroupRow::read)
+                .as("each has read up to their own last message; the other's after it is unread")
+                .containsExactlyInAnyOrder(tuple(andrew.id(), new ReadState(Optional.of(Fixtures.T0.minusSeconds(1)), 1)),
+                        tuple(bayko.id(), ReadState.readUpTo(Fixtures.T0)));
+        AppendOutcome late = port.appendMessage(Fixtures.message(group, andrew, "dated before the seed ended",
+                Fixtures.T0.minusSeconds(30)));
+        assertThat(((AppendOutcome.Appended) late).stored().createdAt()).as("stored after the seeded messages")
+                .isAfter(Fixtures.T0);
     }
 
     @Test
