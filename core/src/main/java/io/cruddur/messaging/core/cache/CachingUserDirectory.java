@@ -57,18 +57,19 @@ public final class CachingUserDirectory implements UserDirectoryPort, UserChange
     /** Forgets the blocker's blocks once the directory has the new one. */
     @Override
     public void block(UserId blocker, UserId blocked) {
-        try {
-            directory.block(blocker, blocked);
-        } finally {
-            blocksByUser.invalidate(blocker);
-        }
+        changeBlocks(blocker, () -> directory.block(blocker, blocked));
     }
 
     /** Forgets the blocker's blocks once the directory no longer has this one. */
     @Override
     public void unblock(UserId blocker, UserId blocked) {
+        changeBlocks(blocker, () -> directory.unblock(blocker, blocked));
+    }
+
+    /** Forgotten even when the change fails, as it may have been made before the failure reached here. */
+    private void changeBlocks(UserId blocker, Runnable change) {
         try {
-            directory.unblock(blocker, blocked);
+            change.run();
         } finally {
             blocksByUser.invalidate(blocker);
         }

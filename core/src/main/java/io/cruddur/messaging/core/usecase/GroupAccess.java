@@ -6,6 +6,8 @@ import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessagingException;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.domain.UserId;
+import java.util.Set;
 
 /**
  * The rules of who may read or write a group: its members, nobody else; and in a pair
@@ -26,11 +28,13 @@ final class GroupAccess {
                 .ifPresent(other -> Blocking.refuseIfBlocked(users, other, writer));
     }
 
-    void requireMember(User user, MessageGroupId group) {
-        var members = memberships.of(group).orElseThrow(() ->
+    /** The group's members, once {@code user} is known to be one of them. */
+    Set<UserId> requireMember(User user, MessageGroupId group) {
+        Set<UserId> members = memberships.of(group).orElseThrow(() ->
                 new MessagingException(ErrorCode.MESSAGE_GROUP_NOT_FOUND, "no message group " + group));
         if (!members.contains(user.id())) {
             throw new MessagingException(ErrorCode.NOT_A_MEMBER, "not a member of message group " + group);
         }
+        return members;
     }
 }

@@ -1,6 +1,5 @@
 package io.cruddur.messaging.core.usecase;
 
-import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -31,12 +30,12 @@ public final class MarkRead {
     static final int MAX_ATTEMPTS = 16;
 
     private final MessagingPort messages;
-    private final Memberships memberships;
+    private final GroupAccess access;
     private final NewsBus news;
 
-    MarkRead(MessagingPort messages, Memberships memberships, NewsBus news) {
+    MarkRead(MessagingPort messages, GroupAccess access, NewsBus news) {
         this.messages = messages;
-        this.memberships = memberships;
+        this.access = access;
         this.news = news;
     }
 
@@ -50,11 +49,7 @@ public final class MarkRead {
     public MessageGroupRow markRead(MarkReadCommand command) {
         UserId reader = command.reader().id();
         MessageGroupId group = command.group();
-        Set<UserId> members = memberships.of(group).orElseThrow(() ->
-                new MessagingException(ErrorCode.MESSAGE_GROUP_NOT_FOUND, "no message group " + group));
-        if (!members.contains(reader)) {
-            throw new MessagingException(ErrorCode.NOT_A_MEMBER, "not a member of message group " + group);
-        }
+        Set<UserId> members = access.requireMember(command.reader(), group);
         Instant upTo = command.upTo().isPresent() ? timeOf(group, command.upTo().get(), members) : latest(group);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             MessageGroupRow row = rowOf(reader, group);

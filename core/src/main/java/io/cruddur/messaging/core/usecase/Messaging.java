@@ -80,7 +80,7 @@ public final class Messaging implements AutoCloseable {
         this.news = builder.news;
         this.changeMembers = new ChangeMembers(messages, users, memberships, news, builder.maxGroupMembers);
         this.reviseMessage = new ReviseMessage(messages, memberships, builder.clock, builder.editWindow);
-        this.markRead = new MarkRead(messages, memberships, news);
+        this.markRead = new MarkRead(messages, access, news);
         this.blocking = new Blocking(users);
         RefreshListener publisher = new NewsPublisher(news);
         RefreshListener configured = builder.refreshListener;
