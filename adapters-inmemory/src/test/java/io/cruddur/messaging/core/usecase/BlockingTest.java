@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Handle;
+import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
+import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.MessageText;
 import io.cruddur.messaging.core.domain.PageRequest;
 import io.cruddur.messaging.core.domain.User;
+import io.cruddur.messaging.core.port.MessagingPort;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,34 @@ class BlockingTest {
         world.messaging.addMembers(new AddMembersCommand(world.londo, baykos, List.of(world.andrew.handle())));
         assertThat(world.messaging.listMembers(world.andrew, baykos)).hasSize(4);
         assertThat(world.messages(world.andrew, shared, PageRequest.first()).messages()).hasSize(2);
+    }
+
+    @Test
+    void someone_blocked_cannot_edit_what_the_blocker_reads_but_may_still_delete_it() {
+        MessageGroupId pair = world.start(world.andrew, world.bayko, "hi bayko").groupId();
+        Message sent = world.send(world.bayko, pair, "something I regret");
+        world.messaging.block(world.andrew, world.bayko.handle());
+
+        assertRefused(() -> world.messaging.editMessage(new EditMessageCommand(world.bayko, pair, sent.id(),
+                new MessageText("something worse"))), ErrorCode.BLOCKED);
+        assertThat(world.messaging.deleteMessage(new DeleteMessageCommand(world.bayko, pair, sent.id())).deleted())
+                .isTrue();
+    }
+
+    @Test
+    void a_host_that_sees_one_row_of_a_pair_in_a_lagging_index_still_knows_both_members_and_the_block() {
+        MessageGroupId pair = world.start(world.andrew, world.bayko, "hi bayko").groupId();
+        world.messaging.block(world.andrew, world.bayko.handle());
+        MessagingPort lagging = new ForwardingMessagingPort(world.memory.messagesPort()) {
+            @Override
+            public List<MessageGroupRow> rowsOfGroup(MessageGroupId group) {
+                return super.rowsOfGroup(group).stream().filter(row -> row.owner().equals(world.bayko.id())).toList();
+            }
+        };
+        Messaging otherHost = Messaging.builder().messages(lagging).users(world.memory.usersPort()).build();
+
+        assertRefused(() -> otherHost.sendMessage(new SendMessageCommand(world.bayko, pair, new MessageText("hello?"),
+                Optional.empty())), ErrorCode.BLOCKED);
     }
 
     @Test

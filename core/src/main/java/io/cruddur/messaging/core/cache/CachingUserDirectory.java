@@ -29,7 +29,7 @@ public final class CachingUserDirectory implements UserDirectoryPort, UserChange
      * A cache in front of a directory; public for the facade, which builds one over the directory it is given.
      *
      * @param directory the directory that answers misses
-     * @param settings  the bounds of the two caches (by Cognito id, by handle)
+     * @param settings  the bounds of the three caches (by Cognito id, by handle, blocks by user)
      */
     public CachingUserDirectory(UserDirectoryPort directory, CacheSettings settings) {
         this.directory = directory;

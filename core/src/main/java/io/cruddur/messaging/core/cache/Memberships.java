@@ -1,16 +1,17 @@
 package io.cruddur.messaging.core.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.cruddur.messaging.core.domain.Counterpart;
 import io.cruddur.messaging.core.domain.GroupMembers;
 import io.cruddur.messaging.core.domain.MessageGroupId;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
 import io.cruddur.messaging.core.domain.UserId;
 import io.cruddur.messaging.core.port.MessagingPort;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Who belongs to which group. A group conversation's members are read from its stored
@@ -96,9 +97,16 @@ public final class Memberships {
         if (rows.isEmpty()) {
             return new Read(Optional.empty(), false);
         }
-        Set<UserId> owners = rows.stream().map(MessageGroupRow::owner).collect(Collectors.toUnmodifiableSet());
-        // a read of the index that lagged behind the pair's start is used, never kept
-        return new Read(Optional.of(new Membership(owners, true)), MessageGroupRow.wholeGroup(rows));
+        // each row of a pair names both members, its owner and the person it shows, so even a read of
+        // the index that lags behind (one row of two) knows them; such a read is used, never kept
+        Set<UserId> members = new HashSet<>();
+        for (MessageGroupRow row : rows) {
+            members.add(row.owner());
+            if (row.counterpart() instanceof Counterpart.Person other) {
+                members.add(other.user().id());
+            }
+        }
+        return new Read(Optional.of(new Membership(Set.copyOf(members), true)), MessageGroupRow.wholeGroup(rows));
     }
 
     /** A group's members, and whether it is a pair conversation (whose members never change). */

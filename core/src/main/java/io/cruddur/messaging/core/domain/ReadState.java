@@ -20,9 +20,6 @@ import java.util.Optional;
  *                 it is empty), up to the row's message
  */
 public record ReadState(Optional<Instant> readUpTo, int unread) {
-    /** Nothing read and nothing to read. */
-    public static final ReadState NOTHING = new ReadState(Optional.empty(), 0);
-
     /**
      * Requires a position (or its absence) and a count of at least 0; truncates the position to
      * the microsecond.

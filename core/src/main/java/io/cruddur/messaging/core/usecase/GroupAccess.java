@@ -24,6 +24,11 @@ final class GroupAccess {
 
     void requireMayWrite(User writer, MessageGroupId group) {
         requireMember(writer, group);
+        refuseIfBlockedInPair(writer, group);
+    }
+
+    /** Refuses a member of a pair conversation whom the other member blocks. */
+    void refuseIfBlockedInPair(User writer, MessageGroupId group) {
         memberships.otherInPair(group, writer.id())
                 .ifPresent(other -> Blocking.refuseIfBlocked(users, other, writer));
     }

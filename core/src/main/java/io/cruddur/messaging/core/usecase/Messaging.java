@@ -79,7 +79,7 @@ public final class Messaging implements AutoCloseable {
         this.messages = messages;
         this.news = builder.news;
         this.changeMembers = new ChangeMembers(messages, users, memberships, news, builder.maxGroupMembers);
-        this.reviseMessage = new ReviseMessage(messages, memberships, builder.clock, builder.editWindow);
+        this.reviseMessage = new ReviseMessage(messages, access, builder.clock, builder.editWindow);
         this.markRead = new MarkRead(messages, access, news);
         this.blocking = new Blocking(users);
         RefreshListener publisher = new NewsPublisher(news);
@@ -179,7 +179,8 @@ public final class Messaging implements AutoCloseable {
      * A message's new text, by its sender, within the edit window ({@link Builder#editWindow});
      * its id and time stay, and it is marked edited. The same text again changes nothing. Refused
      * with {@code message_group_not_found}, {@code not_a_member}, {@code message_not_found},
-     * {@code not_the_sender}, {@code message_deleted}, {@code edit_window_passed}.
+     * {@code not_the_sender}, {@code blocked} (in a pair whose other member blocks the sender),
+     * {@code message_deleted}, {@code edit_window_passed}.
      *
      * @param command who edits which message, and the new text
      * @return the message as stored

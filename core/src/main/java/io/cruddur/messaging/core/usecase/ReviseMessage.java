@@ -1,6 +1,5 @@
 package io.cruddur.messaging.core.usecase;
 
-import io.cruddur.messaging.core.cache.Memberships;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -30,16 +29,16 @@ public final class ReviseMessage {
     static final int MAX_ATTEMPTS = 8;
 
     private final MessagingPort messages;
-    private final Memberships memberships;
+    private final GroupAccess access;
     private final Clock clock;
     private final Duration window;
 
-    ReviseMessage(MessagingPort messages, Memberships memberships, Clock clock, Duration window) {
+    ReviseMessage(MessagingPort messages, GroupAccess access, Clock clock, Duration window) {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the edit window must be positive, was " + window);
         }
         this.messages = messages;
-        this.memberships = memberships;
+        this.access = access;
         this.clock = clock;
         this.window = window;
     }
@@ -49,11 +48,14 @@ public final class ReviseMessage {
      *
      * @param command who edits which message, and the new text
      * @throws MessagingException {@code message_group_not_found}, {@code not_a_member},
-     *         {@code message_not_found}, {@code not_the_sender}, {@code message_deleted},
+     *         {@code message_not_found}, {@code not_the_sender}, {@code blocked}, {@code message_deleted},
      *         {@code edit_window_passed}
      */
     public Message edit(EditMessageCommand command) {
-        return revise(command.sender(), command.group(), command.message(), current -> {
+        Message own = own(command.sender(), command.group(), command.message());
+        // an edit writes to the other member as a message does; a delete only withdraws
+        access.refuseIfBlockedInPair(command.sender(), command.group());
+        return revise(command.sender(), command.group(), command.message(), own, current -> {
             if (current.deleted()) {
                 throw new MessagingException(ErrorCode.MESSAGE_DELETED, "message " + current.id() + " was deleted");
             }
@@ -71,12 +73,14 @@ public final class ReviseMessage {
      */
     public Message delete(DeleteMessageCommand command) {
         return revise(command.sender(), command.group(), command.message(),
+                own(command.sender(), command.group(), command.message()),
                 current -> current.deleted() ? current : current.deletedOn(Now.of(clock)));
     }
 
     /** Applies {@code change} to the message as stored until it is stored, or there is nothing to change. */
-    private Message revise(User caller, MessageGroupId group, MessageId id, UnaryOperator<Message> change) {
-        Message current = own(caller, group, id);
+    private Message revise(User caller, MessageGroupId group, MessageId id, Message read,
+            UnaryOperator<Message> change) {
+        Message current = read;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Message revised = change.apply(current);
             if (revised.equals(current)) {
@@ -98,11 +102,7 @@ public final class ReviseMessage {
 
     /** The caller's own message of the group with this id; otherwise why not. */
     private Message own(User caller, MessageGroupId group, MessageId id) {
-        Set<UserId> members = memberships.of(group).orElseThrow(() ->
-                new MessagingException(ErrorCode.MESSAGE_GROUP_NOT_FOUND, "no message group " + group));
-        if (!members.contains(caller.id())) {
-            throw new MessagingException(ErrorCode.NOT_A_MEMBER, "not a member of message group " + group);
-        }
+        Set<UserId> members = access.requireMember(caller, group);
         Optional<Message> mine = sent(caller, group, id);
         if (mine.isPresent()) {
             return mine.get();
