@@ -54,7 +54,8 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     private static final String NOT_EXISTS = "attribute_not_exists(#pk)";
     private static final Map<String, String> PK_NAME = Map.of("#pk", MessageTable.PK);
     private static final String LATEST_MOVES = "SET #t = :t";
-    private static final String LATEST_IS_EARLIER = "attribute_not_exists(#t) OR #t < :t";
+    private static final String LATEST_IS_EARLIER = "#t < :t";
+    private static final String LATEST_IS_EARLIER_OR_MISSING = "attribute_not_exists(#t) OR #t < :t";
     private static final Map<String, String> LATEST_NAMES = Map.of("#t", MessageTable.LAST_MESSAGE_AT);
 
     private final DynamoDbClient dynamo;
@@ -76,13 +77,17 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     /**
      * One transaction: the group's latest item moved forward to the message's time (only forward),
      * the message and its message-id item put new. A latest item already at or past that time
-     * moves the message to the microsecond after it, and the transaction is tried again.
+     * moves the message to the microsecond after it, and the transaction is tried again. A group
+     * without one (written before it existed, or by the reference backend) has its newest message
+     * read instead, and the item is created with the message, after it.
      */
     @Override
     public AppendOutcome appendMessage(Message message) {
-        return untilDone("message " + message.id(), message, candidate -> {
+        return untilDone("message " + message.id(), new Append(message, false), attempt -> {
+            Message candidate = attempt.message();
             Transaction writes = new Transaction();
-            Transaction.Slot latest = writes.add(moveLatestTo(candidate));
+            Transaction.Slot latest = writes.add(attempt.withoutLatest()
+                    ? putNew(MessageTable.latestItem(candidate)) : moveLatestTo(candidate));
             Transaction.Slot stored = writes.add(putNew(MessageTable.messageItem(candidate)));
             Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(candidate)));
             Transaction.Refusals refused = transact(writes);
@@ -93,11 +98,29 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                 return done(new AppendOutcome.AlreadyStored(storedMessage(refused.itemAt(sentId))));
             }
             if (refused.conditionFailed(latest)) {
-                Instant after = nextMicrosecond(MessageTable.latestTime(refused.itemAt(latest)));
-                return again(after.isAfter(candidate.createdAt()) ? candidate.at(after) : candidate);
+                Map<String, AttributeValue> item = refused.itemAt(latest);
+                if (item == null || item.isEmpty()) {
+                    Optional<Instant> newest = messages(candidate.groupId(), SliceQuery.newest(1)).items().stream()
+                            .findFirst().map(Message::createdAt);
+                    return again(new Append(after(candidate, newest), true));
+                }
+                return again(new Append(after(candidate, Optional.of(MessageTable.latestTime(item))), false));
             }
-            return again(refused.conditionFailed(stored) ? candidate.at(nextMicrosecond(candidate.createdAt())) : candidate);
+            return again(new Append(refused.conditionFailed(stored)
+                    ? candidate.at(nextMicrosecond(candidate.createdAt())) : candidate, attempt.withoutLatest()));
         });
+    }
+
+    /** A message to append, and whether its group was found to have no latest item yet. */
+    private record Append(Message message, boolean withoutLatest) {
+    }
+
+    /** {@code message}, or a microsecond after {@code latest} when that is not earlier than it. */
+    private static Message after(Message message, Optional<Instant> latest) {
+        return latest.map(DynamoDbMessagingPort::nextMicrosecond)
+                .filter(next -> next.isAfter(message.createdAt()))
+                .map(message::at)
+                .orElse(message);
     }
 
     /**
@@ -242,7 +265,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                     .map(pairOfUsers -> writes.add(putNew(MessageTable.pairItem(pairOfUsers, first.groupId()))));
             Transaction.Slot sentId = writes.add(putNew(MessageTable.messageIdItem(first)));
             writes.add(putNew(MessageTable.messageItem(first)));
-            writes.add(moveLatestTo(first));
+            writes.add(putNew(MessageTable.latestItem(first)));
             conversation.groupMembers().ifPresent(members -> writes.add(putNew(MessageTable.membersItem(members))));
             List<Transaction.Slot> rowSlots = rows.stream().map(row -> writes.add(putNew(MessageTable.rowItem(row))))
                     .toList();
@@ -449,8 +472,9 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     }
 
     /**
-     * Moves the group's latest item forward to the message's time, only if it is earlier (or there
-     * is none yet); refused with the item as it stands, so the message can be placed after it.
+     * Moves the group's latest item forward to the message's time, only if it is there and earlier;
+     * refused with the item as it stands (none when it is missing), so the message can be placed
+     * after it.
      */
     private TransactWriteItem moveLatestTo(Message message) {
         return TransactWriteItem.builder().update(update -> update
@@ -465,7 +489,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
     }
 
     /**
-     * Moves the group's latest item forward to {@code message}, when it is earlier, for messages
+     * Moves the group's latest item forward to {@code message} when it is earlier (or creates it), for messages
      * written outside {@link #appendMessage} (the bulk seeder's): one conditional {@code UpdateItem}.
      */
     void keepLatestAtLeast(Message message) {
@@ -474,7 +498,7 @@ public final class DynamoDbMessagingPort implements MessagingPort {
                     .tableName(table)
                     .key(MessageTable.latestKey(message.groupId()))
                     .updateExpression(LATEST_MOVES)
-                    .conditionExpression(LATEST_IS_EARLIER)
+                    .conditionExpression(LATEST_IS_EARLIER_OR_MISSING)
                     .expressionAttributeNames(LATEST_NAMES)
                     .expressionAttributeValues(latestValues(message)));
         } catch (ConditionalCheckFailedException laterAlready) {

@@ -251,6 +251,13 @@ final class MessageTable {
         return Map.of(PK, s(LATEST_PREFIX + group), SK, s(LATEST_SK));
     }
 
+    /** A group's latest item, at {@code message}. */
+    static Map<String, AttributeValue> latestItem(Message message) {
+        Map<String, AttributeValue> item = new HashMap<>(latestKey(message.groupId()));
+        item.put(LAST_MESSAGE_AT, s(Timestamps.format(message.createdAt())));
+        return item;
+    }
+
     /** The time of the latest message a group's latest item holds. */
     static Instant latestTime(Map<String, AttributeValue> latestItem) {
         return Timestamps.parse(text(latestItem, LAST_MESSAGE_AT));

@@ -173,6 +173,19 @@ class ReferenceInteropTest {
     }
 
     @Test
+    void a_message_sent_here_into_a_conversation_the_reference_wrote_is_stored_after_its_latest_whatever_its_time() {
+        putReferenceMessage("2099-01-01T00:00:00.000001+00:00", bayko, "From a clock far ahead");
+        putReferenceGroupRow(andrew, bayko, "2099-01-01T00:00:00.000001+00:00", "From a clock far ahead");
+        putReferenceGroupRow(bayko, andrew, "2099-01-01T00:00:00.000001+00:00", "From a clock far ahead");
+
+        Message sent = messaging.sendMessage(SendMessageCommand.parse(andrew, group, "Dated now", null));
+        Message next = messaging.sendMessage(SendMessageCommand.parse(bayko, group, "And after it", null));
+
+        assertThat(sent.createdAt()).isEqualTo(Instant.parse("2099-01-01T00:00:00.000002Z"));
+        assertThat(next.createdAt()).isAfter(sent.createdAt());
+    }
+
+    @Test
     void a_pair_the_reference_wrote_lists_its_members_and_keeps_them() {
         putReferenceMessage("2026-01-01T00:00:00+00:00", bayko, "Happy new year!");
         putReferenceGroupRow(andrew, bayko, "2026-01-01T00:00:00+00:00", "Happy new year!");

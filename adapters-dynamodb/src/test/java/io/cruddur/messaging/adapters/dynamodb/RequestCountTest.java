@@ -191,6 +191,12 @@ class RequestCountTest {
                 .containsExactly("Query", "Query", "TransactWriteItems");
         messaging.markRead(MarkReadCommand.parse(andrew, group.toString(), null));
         assertThat(takeRequests()).as("again: nothing to write").containsExactly("Query", "Query");
+
+        Message three = messaging.sendMessage(SendMessageCommand.parse(bayko, group.toString(), "three", null));
+        takeRequests();
+        messaging.refreshMessageGroups(List.of(three));
+        assertThat(takeRequests()).as("pattern E in the process that marked read knows the row as rewritten")
+                .containsExactly("Query", "TransactWriteItems");
     }
 
     private List<String> takeRequests() {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Where each group's rows were last seen or written, so that moving them for the next message
  * needs no read first. Rows only move forward, so a remembered position is never ahead of the
- * truth: a stale one makes the conditional write fail, and the rows are read again.
+ * truth: a stale one (a row moved, or rewritten in place, by another process) makes the
+ * conditional write fail, and the rows are read again.
  */
 public final class RowPositions {
     private final Cache<MessageGroupId, List<MessageGroupRow>> rows;
@@ -40,5 +41,18 @@ public final class RowPositions {
      */
     public void remember(MessageGroupId group, List<MessageGroupRow> current) {
         rows.put(group, List.copyOf(current));
+    }
+
+    /**
+     * Takes in a row just rewritten in place (its read state changed), so that moving the group's
+     * rows next needs no read first; a memory that holds the row at another time is left as it is.
+     *
+     * @param rewritten the row as just stored
+     */
+    public void rewritten(MessageGroupRow rewritten) {
+        rows.asMap().computeIfPresent(rewritten.groupId(), (group, remembered) -> remembered.stream()
+                .map(row -> row.owner().equals(rewritten.owner()) && row.lastMessageAt().equals(rewritten.lastMessageAt())
+                        ? rewritten : row)
+                .toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.cruddur.messaging.core.usecase;
 
+import io.cruddur.messaging.core.cache.RowPositions;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupId;
@@ -31,11 +32,13 @@ public final class MarkRead {
 
     private final MessagingPort messages;
     private final GroupAccess access;
+    private final RowPositions positions;
     private final NewsBus news;
 
-    MarkRead(MessagingPort messages, GroupAccess access, NewsBus news) {
+    MarkRead(MessagingPort messages, GroupAccess access, RowPositions positions, NewsBus news) {
         this.messages = messages;
         this.access = access;
+        this.positions = positions;
         this.news = news;
     }
 
@@ -62,8 +65,11 @@ public final class MarkRead {
             ReadState read = row.read().readTo(reader, upTo, row.lastMessageAt(), between);
             RowsAdvance outcome = messages.replaceGroupRows(List.of(new RowChange(row, row.withRead(read))));
             if (outcome instanceof RowsAdvance.Advanced written) {
+                MessageGroupRow stored = written.rows().get(0);
+                // pattern E in this process would otherwise find its remembered row outdated, and read again
+                positions.rewritten(stored);
                 news.publish(new ReadNews(group, reader, read.readUpTo().orElseThrow()));
-                return written.rows().get(0);
+                return stored;
             }
             // a new message moved the row, and the index may show it where it was a moment ago
             Pause.forIndex("the row of " + reader + " in group " + group);

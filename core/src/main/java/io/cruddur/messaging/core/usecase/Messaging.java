@@ -3,6 +3,7 @@ package io.cruddur.messaging.core.usecase;
 import io.cruddur.messaging.core.cache.CacheSettings;
 import io.cruddur.messaging.core.cache.CachingUserDirectory;
 import io.cruddur.messaging.core.cache.Memberships;
+import io.cruddur.messaging.core.cache.RowPositions;
 import io.cruddur.messaging.core.domain.CognitoUserId;
 import io.cruddur.messaging.core.domain.ErrorCode;
 import io.cruddur.messaging.core.domain.GroupMembers;
@@ -80,14 +81,15 @@ public final class Messaging implements AutoCloseable {
         this.news = builder.news;
         this.changeMembers = new ChangeMembers(messages, users, memberships, news, builder.maxGroupMembers);
         this.reviseMessage = new ReviseMessage(messages, access, builder.clock, builder.editWindow);
-        this.markRead = new MarkRead(messages, access, news);
+        RowPositions positions = new RowPositions(builder.cache);
+        this.markRead = new MarkRead(messages, access, positions, news);
         this.blocking = new Blocking(users);
         RefreshListener publisher = new NewsPublisher(news);
         RefreshListener configured = builder.refreshListener;
         this.refreshMessageGroups = new RefreshMessageGroups(messages, (message, result) -> {
             configured.refreshed(message, result);
             publisher.refreshed(message, result);
-        }, builder.cache, builder.refreshConcurrency);
+        }, positions, builder.refreshConcurrency);
         this.feed = builder.feed;
         // Subscribed last, once nothing else can refuse the settings, and closed if the feed fails to start.
         this.userChanges = builder.userChanges.subscribe(users);

@@ -89,12 +89,17 @@ public final class RefreshMessageGroups implements NewMessageHandler {
      * @throws IllegalArgumentException when {@code concurrency} is below 1
      */
     public RefreshMessageGroups(MessagingPort messages, RefreshListener listener, CacheSettings cache, int concurrency) {
+        this(messages, listener, new RowPositions(cache), concurrency);
+    }
+
+    /** With a memory of positions shared with the facade's other writers of rows, which keep it current. */
+    RefreshMessageGroups(MessagingPort messages, RefreshListener listener, RowPositions positions, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be 1 or more, was " + concurrency);
         }
         this.messages = messages;
         this.listener = listener;
-        this.positions = new RowPositions(cache);
+        this.positions = positions;
         this.workers = workers(concurrency);
     }
 
