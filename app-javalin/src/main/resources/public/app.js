@@ -29,7 +29,7 @@ const WORDS = {
 const $ = (id) => document.getElementById(id);
 const state = {
   token: sessionStorage.getItem('token'), me: null, open: null, draft: null, older: null, events: null, rows: [],
-  editing: null, blocks: new Set(), other: null,
+  editing: null, blocks: new Set(), other: null, meUuid: null,
 };
 
 class ApiError extends Error {
@@ -120,8 +120,14 @@ async function start() {
   $('app').hidden = false;
   $('whoami').hidden = false;
   $('whoami-name').textContent = `@${state.me}`;
-  await Promise.all([loadGroups(), loadBlocks()]);
+  await Promise.all([loadGroups(), loadBlocks(), loadMe()]);
   listen();
+}
+
+// My own uuid, to tell my reads (in another window) from others' in read events.
+async function loadMe() {
+  const { data } = await api(`/api/users/@${encodeURIComponent(state.me)}/short`);
+  state.meUuid = data.uuid;
 }
 
 // My conversations, most recent first; the open one's title follows its row (a group's count changes).
@@ -176,7 +182,12 @@ async function openGroup(uuid, other) {
 }
 
 // Everything in the open conversation is read now: the badge goes, and the others hear of it.
+// Not while the page is out of sight (another tab, a minimised window): then on its return.
 async function markRead(uuid) {
+  if (document.visibilityState !== 'visible') {
+    await loadGroups();
+    return;
+  }
   try {
     await api(`/api/message_groups/${uuid}/read`, { method: 'POST' });
     await loadGroups();
@@ -526,7 +537,8 @@ async function readEvents(reader) {
         const read = JSON.parse(data);
         if (read.message_group_uuid === state.open && state.other && read.uuid === state.other.uuid) {
           otherHasRead(read.last_read_at);
-        } else {
+        } else if (read.uuid === state.meUuid && read.message_group_uuid !== state.open) {
+          // read in another window of mine: its badge goes here too
           loadGroups();
         }
       }
@@ -570,6 +582,9 @@ $('add-members').addEventListener('submit', (event) => {
 });
 $('leave-group').addEventListener('click', () => leaveGroup());
 $('block-toggle').addEventListener('click', () => toggleBlock());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && state.open) markRead(state.open);
+});
 $('cancel-edit').addEventListener('click', finishEdit);
 $('new-conversation').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -345,6 +345,10 @@ class MemoryHostHttpTest {
         assertCodes(api.post("/api/messages", londo, send(pair, "let me explain")), 403, "blocked");
         assertCodes(api.post("/api/messages", londo, "{\"message\":\"please\",\"handle\":\"sinclair\"}"), 403,
                 "blocked");
+        assertCodes(api.post("/api/message_groups", londo, "{\"handles\":[\"sinclair\"],\"message\":\"the other way\"}"),
+                403, "blocked");
+        assertCodes(api.post("/api/message_groups", londo,
+                "{\"handles\":[\"sinclair\",\"bayko\"],\"message\":\"in a group\"}"), 403, "blocked");
         assertThat(last(api.get("/api/messages/" + pair, sinclair).body()).get("message").asText())
                 .as("the blocker still reads").isEqualTo("hello londo");
 

@@ -77,6 +77,20 @@ class RateLimitsTest {
     }
 
     @Test
+    void blocks_made_or_lifted_spend_the_starts_allowance() {
+        start(new RateLimits(0, 2, 0, 0, 0), false);
+        ApiClient api = new ApiClient(host.port());
+        String andrew = api.login("andrewbrown");
+
+        assertThat(api.post("/api/users/@londo/block", andrew, "").status()).isEqualTo(200);
+        assertThat(api.delete("/api/users/@londo/block", andrew).status()).isEqualTo(204);
+        ApiClient.Reply refused = api.post("/api/users/@londo/block", andrew, "");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(api.get("/api/blocks", andrew).body()).as("the refused block was not made").isEmpty();
+    }
+
+    @Test
     void edits_and_deletes_spend_the_sends_allowance() {
         start(new RateLimits(2, 0, 0, 0, 0), false);
         ApiClient api = new ApiClient(host.port());
