@@ -63,6 +63,12 @@ class ReliabilityTest {
     private static final int DEMO_MESSAGES = 30;
     /** About one send in this many is followed by its recipient marking everything read, as many again up to it. */
     private static final int READS_ONE_IN = 8;
+    /** About one send in this many is edited by its sender right after, as many again deleted. */
+    private static final int REVISIONS_ONE_IN = 20;
+    /** Group conversations of the workload, of this many members each (the last users'), and how often a send goes to one. */
+    private static final int GROUPS = 2;
+    private static final int GROUP_SIZE = 5;
+    private static final int GROUP_SENDS_ONE_IN = 5;
 
     @TempDir
     Path dataDirectory;
@@ -70,6 +76,7 @@ class ReliabilityTest {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> groupsByPair = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> groupsSeenByPair = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> groupMembers = new ConcurrentHashMap<>();
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
     private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger retries = new AtomicInteger();
@@ -102,6 +109,9 @@ class ReliabilityTest {
             races.add(() -> send(api, b, a, "race from " + b));
         }
         runConcurrently(races);
+        for (int group = 0; group < GROUPS; group++) {
+            startGroup(api, handles.subList(USERS - GROUP_SIZE * (group + 1), USERS - GROUP_SIZE * group));
+        }
 
         int phase = MESSAGES / 3;
         runConcurrently(workload(api, handles, random, phase));
@@ -113,34 +123,75 @@ class ReliabilityTest {
         Deployment restarted = start(dynamoPort);
         try {
             ApiClient again = login(restarted, handles);
-            runConcurrently(workload(again, handles, random, MESSAGES - 2 * phase - races.size()));
+            runConcurrently(workload(again, handles, random, MESSAGES - 2 * phase - races.size() - GROUPS));
             check(again, dynamoPort);
         } finally {
             restarted.close();
         }
     }
 
-    /** Sends, each followed now and then by the recipient marking the conversation read, up to a message or all of it. */
+    /**
+     * Sends, to a pair or (one in {@value #GROUP_SENDS_ONE_IN}) to a group conversation; each now and
+     * then followed by another member marking the conversation read (all of it, or up to the
+     * message), or by its sender editing or deleting it.
+     */
     private List<Runnable> workload(ApiClient api, List<String> handles, Random random, int messages) {
+        List<String> groups = List.copyOf(groupMembers.keySet());
         List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            String from = handles.get(random.nextInt(handles.size()));
-            String to = handles.get(random.nextInt(handles.size()));
-            if (from.equals(to)) {
-                to = handles.get((handles.indexOf(from) + 1) % handles.size());
+            String from;
+            String reader;
+            String groupConversation = null;
+            if (random.nextInt(GROUP_SENDS_ONE_IN) == 0) {
+                groupConversation = groups.get(random.nextInt(groups.size()));
+                List<String> members = groupMembers.get(groupConversation);
+                from = members.get(random.nextInt(members.size()));
+                reader = members.get((members.indexOf(from) + 1 + random.nextInt(members.size() - 1)) % members.size());
+            } else {
+                from = handles.get(random.nextInt(handles.size()));
+                String to = handles.get(random.nextInt(handles.size()));
+                reader = from.equals(to) ? handles.get((handles.indexOf(from) + 1) % handles.size()) : to;
             }
-            String recipient = to;
+            String toGroup = groupConversation;
             int reading = random.nextInt(READS_ONE_IN);
+            int revising = random.nextInt(REVISIONS_ONE_IN);
             tasks.add(() -> {
-                String id = send(api, from, recipient, "from " + from + " " + UUID.randomUUID());
+                String text = "from " + from + " " + UUID.randomUUID();
+                String id = toGroup == null ? send(api, from, reader, text) : sendToGroup(api, from, toGroup, text);
+                String group = acknowledged.get(id).group();
+                if (revising == 0) {
+                    assertThat(api.patch("/api/messages/" + group + "/" + id, tokens.get(from),
+                            "{\"message\":\"edited " + id + "\"}").status()).as("an edit").isEqualTo(200);
+                } else if (revising == 1) {
+                    assertThat(api.delete("/api/messages/" + group + "/" + id, tokens.get(from)).status())
+                            .as("a delete").isEqualTo(200);
+                }
                 if (reading == 0) {
-                    markRead(api, recipient, acknowledged.get(id).group(), null);
+                    markRead(api, reader, group, null);
                 } else if (reading == 1) {
-                    markRead(api, recipient, acknowledged.get(id).group(), id);
+                    markRead(api, reader, group, id);
                 }
             });
         }
         return tasks;
+    }
+
+    private void startGroup(ApiClient api, List<String> members) {
+        String id = UUID.randomUUID().toString();
+        String others = String.join("\",\"", members.subList(1, members.size()));
+        ApiClient.Reply reply = post(api, "/api/message_groups", members.get(0),
+                "{\"handles\":[\"" + others + "\"],\"message\":\"hello all\",\"message_uuid\":\"" + id + "\"}");
+        String group = reply.body().get("message_group_uuid").asText();
+        groupMembers.put(group, List.copyOf(members));
+        acknowledged.put(id, new Acknowledged(group, "hello all"));
+    }
+
+    private String sendToGroup(ApiClient api, String from, String group, String text) {
+        String id = UUID.randomUUID().toString();
+        post(api, "/api/messages", from,
+                "{\"message\":\"" + text + "\",\"message_group_uuid\":\"" + group + "\",\"message_uuid\":\"" + id + "\"}");
+        acknowledged.put(id, new Acknowledged(group, text));
+        return id;
     }
 
     private void markRead(ApiClient api, String reader, String group, String upTo) {
@@ -161,10 +212,10 @@ class ReliabilityTest {
         String body = group == null
                 ? "{\"message\":\"" + text + "\",\"handle\":\"" + to + "\",\"message_uuid\":\"" + id + "\"}"
                 : "{\"message\":\"" + text + "\",\"message_group_uuid\":\"" + group + "\",\"message_uuid\":\"" + id + "\"}";
-        ApiClient.Reply reply = post(api, from, body);
+        ApiClient.Reply reply = post(api, "/api/messages", from, body);
         if (Math.floorMod(id.hashCode(), 5) == 0) {
             retries.incrementAndGet();
-            ApiClient.Reply retried = post(api, from, body);
+            ApiClient.Reply retried = post(api, "/api/messages", from, body);
             assertThat(retried.body()).as("a retry answers as the first send did").isEqualTo(reply.body());
         }
         String storedGroup = reply.body().get("message_group_uuid").asText();
@@ -174,8 +225,8 @@ class ReliabilityTest {
         return id;
     }
 
-    private ApiClient.Reply post(ApiClient api, String from, String body) {
-        ApiClient.Reply reply = api.post("/api/messages", tokens.get(from), body);
+    private ApiClient.Reply post(ApiClient api, String path, String from, String body) {
+        ApiClient.Reply reply = api.post(path, tokens.get(from), body);
         if (reply.status() >= 500) {
             serverErrors.add(reply.status() + " " + reply.body());
         }
@@ -196,6 +247,12 @@ class ReliabilityTest {
             List<String> sent = sentByGroup.get(pair.getValue());
             assertThat(listed).as("messages of %s", pair.getKey()).doesNotHaveDuplicates().containsAll(sent);
             assertThat(listed).hasSize(sent.size() + (DEMO_PAIR.equals(pair.getKey()) ? DEMO_MESSAGES : 0));
+        }
+
+        for (Map.Entry<String, List<String>> group : groupMembers.entrySet()) {
+            List<String> listed = listAll(api, group.getValue().get(0), group.getKey());
+            assertThat(listed).as("messages of group %s", group.getKey()).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(sentByGroup.get(group.getKey()));
         }
 
         // In the table: counts per kind, and every group row at its group's latest message, once E settles.
