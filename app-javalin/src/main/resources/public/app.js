@@ -178,7 +178,12 @@ async function openGroup(uuid, other) {
   setOlder(links.next);
   $('messages').lastElementChild?.scrollIntoView();
   if (state.other) loadReceipt(uuid);
-  markRead(uuid);
+  readIfUnread(uuid);
+}
+
+// Nothing to write when the list shows nothing unread; a message arriving meanwhile marks it read.
+function readIfUnread(uuid) {
+  if (state.rows.find((group) => group.uuid === uuid)?.unread > 0) markRead(uuid);
 }
 
 // Everything in the open conversation is read now: the badge goes, and the others hear of it.
@@ -583,7 +588,7 @@ $('add-members').addEventListener('submit', (event) => {
 $('leave-group').addEventListener('click', () => leaveGroup());
 $('block-toggle').addEventListener('click', () => toggleBlock());
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && state.open) markRead(state.open);
+  if (document.visibilityState === 'visible' && state.open) readIfUnread(state.open);
 });
 $('cancel-edit').addEventListener('click', finishEdit);
 $('new-conversation').addEventListener('submit', async (event) => {

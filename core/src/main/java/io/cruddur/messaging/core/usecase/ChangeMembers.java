@@ -37,8 +37,6 @@ import java.util.stream.Collectors;
  */
 public final class ChangeMembers {
     static final int MAX_ATTEMPTS = 16;
-    /** The index that finds a group's rows may lag behind the last change of its members: look a few times. */
-    static final int ROW_LOOKUPS = 4;
 
     private final MessagingPort messages;
     private final CachingUserDirectory users;
@@ -166,20 +164,11 @@ public final class ChangeMembers {
     /** Every member's row, as the index shows them once it has caught up with {@code members}. */
     private List<MessageGroupRow> rowsOf(GroupMembers members) {
         Set<UserId> ids = members.ids();
-        for (int lookup = 1; ; lookup++) {
-            List<MessageGroupRow> rows = messages.rowsOfGroup(members.group());
-            Set<UserId> owners = rows.stream().map(MessageGroupRow::owner).collect(Collectors.toSet());
-            boolean caughtUp = rows.size() == ids.size() && owners.equals(ids)
-                    && rows.stream().allMatch(row -> row.counterpart().members() == ids.size());
-            if (caughtUp) {
-                return rows;
-            }
-            if (lookup == ROW_LOOKUPS) {
-                throw new MessagingException(ErrorCode.STORAGE_CONTENDED,
-                        "the rows of group " + members.group() + " do not show its members yet");
-            }
-            Pause.forIndex("the rows of group " + members.group());
-        }
+        return Pause.untilCaughtUp("the rows of group " + members.group() + " showing its members",
+                () -> messages.rowsOfGroup(members.group()),
+                rows -> rows.size() == ids.size()
+                        && rows.stream().map(MessageGroupRow::owner).collect(Collectors.toSet()).equals(ids)
+                        && rows.stream().allMatch(row -> row.counterpart().members() == ids.size()));
     }
 
     private GroupMembers groupOf(User caller, MessageGroupId group) {

@@ -100,18 +100,8 @@ public final class MarkRead {
 
     /** The reader's row, as the index shows it (it may lag behind a group just started). */
     private MessageGroupRow rowOf(UserId reader, MessageGroupId group) {
-        for (int lookup = 1; ; lookup++) {
-            Optional<MessageGroupRow> row = messages.rowsOfGroup(group).stream()
-                    .filter(candidate -> candidate.owner().equals(reader))
-                    .findFirst();
-            if (row.isPresent()) {
-                return row.get();
-            }
-            if (lookup == ChangeMembers.ROW_LOOKUPS) {
-                throw new MessagingException(ErrorCode.STORAGE_CONTENDED, "the row of " + reader + " in group " + group
-                        + " is not to be found yet");
-            }
-            Pause.forIndex("the row of " + reader + " in group " + group);
-        }
+        return Pause.untilCaughtUp("the row of " + reader + " in group " + group,
+                () -> messages.rowsOfGroup(group).stream().filter(row -> row.owner().equals(reader)).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 }

@@ -247,6 +247,25 @@ public abstract class MessagingPortContract {
     }
 
     @Test
+    void one_batch_that_brings_only_the_last_of_over_a_thousand_messages_counts_every_one() {
+        User andrew = user("andrew");
+        User bayko = user("bayko");
+        Message hello = message(newGroup(), andrew, "hello", T0);
+        port.startConversation(new NewConversation(andrew, bayko, hello));
+        Message last = hello;
+        for (int i = 1; i <= 1_050; i++) {
+            last = appended(port.appendMessage(message(hello.groupId(), andrew, "message " + i, T0.plusMillis(i))));
+        }
+
+        assertThat(new RefreshMessageGroups(port).handle(List.of(last)).complete()).isTrue();
+
+        assertThat(port.rowsOfGroup(hello.groupId())).extracting(MessageGroupRow::owner, MessageGroupRow::read)
+                .as("past 999, and across the slices the messages are read in")
+                .containsExactlyInAnyOrder(tuple(bayko.id(), ReadState.nothingRead(1_051)),
+                        tuple(andrew.id(), ReadState.readUpTo(last.createdAt())));
+    }
+
+    @Test
     void a_message_id_is_stored_once() {
         List<Message> conversation = conversationOf(1);
         Message reply = message(groupOf(conversation), conversation.get(0).sender(), "only once", T0.plusSeconds(5));
