@@ -1,0 +1,292 @@
+package io.cruddur.engine.dynamodb.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cruddur.engine.dynamodb.model.ApiException;
+import io.cruddur.engine.dynamodb.protocol.JsonValues;
+import io.cruddur.engine.dynamodb.streams.Shard;
+import io.cruddur.engine.dynamodb.streams.StreamRecord;
+import io.cruddur.engine.dynamodb.streams.TableStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords. Iterators
+ * expire after 15 minutes; records are kept 24 hours.
+ */
+final class StreamOperations {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
+    private static final int PAGE_BYTES = 1024 * 1024;
+    private static final Set<String> ITERATOR_TYPES =
+            Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
+
+    private final Database db;
+
+    StreamOperations(Database db) {
+        this.db = db;
+    }
+
+    ObjectNode listStreams(JsonNode request) {
+        String tableName = Requests.optional(request, "TableName", null);
+        Integer limit = Requests.limit(request, "Limit", "limit", 1, 100);
+        String start = Requests.optional(request, "ExclusiveStartStreamArn", null);
+        db.lock().writeLock().lock();
+        try {
+            trim();
+            ObjectNode response = NODES.objectNode();
+            ArrayNode streams = response.putArray("Streams");
+            boolean started = start == null;
+            int max = limit == null ? 100 : limit;
+            String last = null;
+            for (TableStream stream : db.streams()) {
+                if (tableName != null && !stream.tableName().equals(tableName)) {
+                    continue;
+                }
+                if (!started) {
+                    started = stream.arn().equals(start);
+                    continue;
+                }
+                if (streams.size() == max) {
+                    response.put("LastEvaluatedStreamArn", last);
+                    break;
+                }
+                streams.addObject().put("StreamArn", stream.arn()).put("TableName", stream.tableName())
+                        .put("StreamLabel", stream.label());
+                last = stream.arn();
+            }
+            return response;
+        } finally {
+            db.lock().writeLock().unlock();
+        }
+    }
+
+    ObjectNode describeStream(JsonNode request) {
+        String arn = Requests.required(request, "StreamArn");
+        Integer limit = Requests.limit(request, "Limit", "limit", 1, 100);
+        String startShard = Requests.optional(request, "ExclusiveStartShardId", null);
+        JsonNode filter = request.get("ShardFilter");
+        String parentFilter = filter == null || filter.isNull() ? null : Requests.optional(filter, "ShardId", null);
+        db.lock().writeLock().lock();
+        try {
+            trim();
+            TableStream stream = stream(arn);
+            ObjectNode description = NODES.objectNode();
+            description.put("StreamArn", stream.arn());
+            description.put("StreamLabel", stream.label());
+            description.put("StreamStatus", stream.enabled() ? "ENABLED" : "DISABLED");
+            description.put("StreamViewType", stream.viewType());
+            description.put("CreationRequestDateTime", stream.createdAtMillis() / 1000.0);
+            description.put("TableName", stream.tableName());
+            description.set("KeySchema", TableOperations.keySchemaJson(stream.key()));
+            ArrayNode shards = description.putArray("Shards");
+            boolean started = startShard == null;
+            int max = limit == null ? 100 : limit;
+            String last = null;
+            for (Shard shard : stream.shards()) {
+                if (!started) {
+                    started = shard.id().equals(startShard);
+                    continue;
+                }
+                if (parentFilter != null && !parentFilter.equals(shard.parentId())) {
+                    continue;
+                }
+                if (shards.size() == max) {
+                    description.put("LastEvaluatedShardId", last);
+                    break;
+                }
+                ObjectNode shardJson = shards.addObject();
+                shardJson.put("ShardId", shard.id());
+                if (shard.parentId() != null) {
+                    shardJson.put("ParentShardId", shard.parentId());
+                }
+                ObjectNode range = shardJson.putObject("SequenceNumberRange");
+                range.put("StartingSequenceNumber", shard.startingSequenceNumber().toString());
+                if (!shard.open()) {
+                    range.put("EndingSequenceNumber", shard.endingSequenceNumber().toString());
+                }
+                last = shard.id();
+            }
+            ObjectNode response = NODES.objectNode();
+            response.set("StreamDescription", description);
+            return response;
+        } finally {
+            db.lock().writeLock().unlock();
+        }
+    }
+
+    ObjectNode getShardIterator(JsonNode request) {
+        String arn = Requests.required(request, "StreamArn");
+        String shardId = Requests.required(request, "ShardId");
+        String type = Requests.choice(request, "ShardIteratorType", "shardIteratorType", null, ITERATOR_TYPES);
+        if (type == null) {
+            throw ApiException.validation("The parameter 'ShardIteratorType' is required but was not present in the request");
+        }
+        String sequenceText = Requests.optional(request, "SequenceNumber", null);
+        boolean needsSequence = type.endsWith("SEQUENCE_NUMBER");
+        if (needsSequence != (sequenceText != null)) {
+            throw ApiException.validation(needsSequence
+                    ? "Must specify a SequenceNumber for AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER iterator types"
+                    : "Sequence number should not be specified for TRIM_HORIZON or LATEST iterator types");
+        }
+        db.lock().writeLock().lock();
+        try {
+            trim();
+            TableStream stream = stream(arn);
+            Shard shard = stream.shard(shardId);
+            if (shard == null) {
+                throw ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
+            }
+            BigInteger position = switch (type) {
+                case "TRIM_HORIZON" -> shard.records().isEmpty() ? shard.startingSequenceNumber()
+                        : shard.records().get(0).sequenceNumber();
+                case "LATEST" -> shard.open() ? db.sequenceNumbers().peek()
+                        : shard.endingSequenceNumber().add(BigInteger.ONE);
+                default -> {
+                    BigInteger sequence = sequenceNumber(sequenceText);
+                    if (sequence.compareTo(shard.startingSequenceNumber()) < 0 || (!shard.open()
+                            && sequence.compareTo(shard.endingSequenceNumber()) > 0)) {
+                        throw ApiException.validation("Invalid SequenceNumber for the shard: " + sequenceText);
+                    }
+                    if (shard.trimmedThrough() != null && sequence.compareTo(shard.trimmedThrough()) <= 0) {
+                        throw trimmed();
+                    }
+                    yield type.equals("AT_SEQUENCE_NUMBER") ? sequence : sequence.add(BigInteger.ONE);
+                }
+            };
+            ObjectNode response = NODES.objectNode();
+            response.put("ShardIterator", iterator(stream.arn(), shard.id(), position));
+            return response;
+        } finally {
+            db.lock().writeLock().unlock();
+        }
+    }
+
+    ObjectNode getRecords(JsonNode request) {
+        String iteratorText = Requests.required(request, "ShardIterator");
+        Integer limit = Requests.limit(request, "Limit", "limit", 1, 1000);
+        Iterator iterator = parse(iteratorText);
+        long now = db.nowMillis();
+        if (now - iterator.issuedMillis() > ITERATOR_LIFETIME.toMillis()) {
+            throw new ApiException("ExpiredIteratorException", "Iterator expired. The iterator was created at time "
+                    + iterator.issuedMillis() + " while right now it is " + now
+                    + " which is further in the future than the tolerated delay of " + ITERATOR_LIFETIME.toMillis()
+                    + " milliseconds.");
+        }
+        db.lock().writeLock().lock();
+        try {
+            trim();
+            TableStream stream = stream(iterator.arn());
+            Shard shard = stream.shard(iterator.shardId());
+            if (shard == null) {
+                throw ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
+            }
+            if (shard.trimmedThrough() != null && iterator.position().compareTo(shard.trimmedThrough()) <= 0) {
+                throw trimmed();
+            }
+            ObjectNode response = NODES.objectNode();
+            ArrayNode records = response.putArray("Records");
+            int max = limit == null ? 1000 : limit;
+            long bytes = 0;
+            BigInteger next = iterator.position();
+            boolean reachedEnd = true;
+            for (StreamRecord record : shard.records()) {
+                if (record.sequenceNumber().compareTo(iterator.position()) < 0) {
+                    continue;
+                }
+                if (records.size() == max || bytes >= PAGE_BYTES || record.visibleAtMillis() > now) {
+                    reachedEnd = false;
+                    break;
+                }
+                records.add(recordJson(record, stream));
+                bytes += record.sizeBytes();
+                next = record.sequenceNumber().add(BigInteger.ONE);
+            }
+            if (shard.open() || !reachedEnd) {
+                response.put("NextShardIterator", iterator(stream.arn(), shard.id(), next));
+            }
+            return response;
+        } finally {
+            db.lock().writeLock().unlock();
+        }
+    }
+
+    private ObjectNode recordJson(StreamRecord record, TableStream stream) {
+        ObjectNode json = NODES.objectNode();
+        json.put("eventID", record.eventId());
+        json.put("eventName", record.eventName());
+        json.put("eventVersion", "1.1");
+        json.put("eventSource", "aws:dynamodb");
+        json.put("awsRegion", db.region());
+        ObjectNode data = json.putObject("dynamodb");
+        data.put("ApproximateCreationDateTime", (double) (record.createdAtMillis() / 1000));
+        data.set("Keys", JsonValues.itemJson(record.keys()));
+        if (record.newImage() != null) {
+            data.set("NewImage", JsonValues.itemJson(record.newImage()));
+        }
+        if (record.oldImage() != null) {
+            data.set("OldImage", JsonValues.itemJson(record.oldImage()));
+        }
+        data.put("SequenceNumber", record.sequenceNumber().toString());
+        data.put("SizeBytes", Math.max(1, record.sizeBytes()));
+        data.put("StreamViewType", stream.viewType());
+        if (record.byTimeToLive()) {
+            json.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+        }
+        return json;
+    }
+
+    private void trim() {
+        long now = db.nowMillis();
+        db.streams().forEach(stream -> stream.trim(now));
+        db.streams().removeIf(stream -> !stream.enabled() && stream.shards().isEmpty());
+    }
+
+    private TableStream stream(String arn) {
+        List<TableStream> streams = db.streams();
+        for (TableStream stream : streams) {
+            if (stream.arn().equals(arn)) {
+                return stream;
+            }
+        }
+        throw ApiException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
+    }
+
+    private record Iterator(String arn, String shardId, BigInteger position, long issuedMillis) {
+    }
+
+    private String iterator(String arn, String shardId, BigInteger position) {
+        String token = shardId + "|" + position + "|" + db.nowMillis();
+        return arn + "|1|" + Base64.getUrlEncoder().withoutPadding().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Iterator parse(String iterator) {
+        try {
+            int split = iterator.lastIndexOf("|1|");
+            String arn = iterator.substring(0, split);
+            String[] parts = new String(Base64.getUrlDecoder().decode(iterator.substring(split + 3)), StandardCharsets.UTF_8)
+                    .split("\\|");
+            return new Iterator(arn, parts[0], new BigInteger(parts[1]), Long.parseLong(parts[2]));
+        } catch (RuntimeException unreadable) {
+            throw ApiException.validation("Invalid ShardIterator");
+        }
+    }
+
+    private static BigInteger sequenceNumber(String text) {
+        if (text.length() < 21 || text.length() > 40 || !text.chars().allMatch(Character::isDigit)) {
+            throw Requests.constraint(text, "sequenceNumber", "Member must have length greater than or equal to 21");
+        }
+        return new BigInteger(text);
+    }
+
+    private static ApiException trimmed() {
+        return new ApiException("TrimmedDataAccessException",
+                "The operation attempted to read past the oldest stream record in a shard.");
+    }
+}

@@ -1,0 +1,192 @@
+package io.cruddur.engine.dynamodb.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cruddur.engine.dynamodb.model.ApiException;
+import io.cruddur.engine.dynamodb.model.Bytes;
+import io.cruddur.engine.dynamodb.model.Numbers;
+import io.cruddur.engine.dynamodb.model.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Attribute values and items between the JSON 1.0 protocol and the engine's {@link Value}s. */
+public final class JsonValues {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonValues() {
+    }
+
+    /** An item (or key, or placeholder map) from its JSON object; {@code null} or missing gives an empty map. */
+    public static Map<String, Value> item(JsonNode node) {
+        Map<String, Value> item = new LinkedHashMap<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return item;
+        }
+        if (!node.isObject()) {
+            throw ApiException.validation("Supplied AttributeValue has a map of the wrong shape");
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            item.put(field.getKey(), value(field.getValue()));
+        }
+        return item;
+    }
+
+    /** One attribute value from its JSON form, e.g. {@code {"S":"x"}}. */
+    public static Value value(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        int present = 0;
+        String type = null;
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (!field.getValue().isNull()) {
+                present++;
+                type = field.getKey();
+            }
+        }
+        if (present != 1) {
+            String reason = present == 0 ? "empty" : "has multiple datatypes";
+            throw ApiException.validation("Supplied AttributeValue " + reason
+                    + ", must contain exactly one of the supported datatypes");
+        }
+        JsonNode content = node.get(type);
+        return switch (type) {
+            case "S" -> new Value.S(text(content));
+            case "N" -> new Value.N(Numbers.parse(text(content)));
+            case "B" -> new Value.B(binary(content));
+            case "BOOL" -> new Value.Bool(content.asBoolean());
+            case "NULL" -> nullValue(content);
+            case "SS" -> stringSet(content);
+            case "NS" -> numberSet(content);
+            case "BS" -> binarySet(content);
+            case "L" -> list(content);
+            case "M" -> new Value.M(item(content));
+            default -> throw ApiException.validation(
+                    "Supplied AttributeValue has an unknown datatype: " + type);
+        };
+    }
+
+    /** An item as its JSON object. */
+    public static ObjectNode itemJson(Map<String, Value> item) {
+        ObjectNode json = NODES.objectNode();
+        for (Map.Entry<String, Value> attribute : item.entrySet()) {
+            json.set(attribute.getKey(), valueJson(attribute.getValue()));
+        }
+        return json;
+    }
+
+    /** One attribute value in its JSON form. */
+    public static ObjectNode valueJson(Value value) {
+        ObjectNode json = NODES.objectNode();
+        if (value instanceof Value.S s) {
+            json.put("S", s.value());
+        } else if (value instanceof Value.N n) {
+            json.put("N", n.text());
+        } else if (value instanceof Value.B b) {
+            json.put("B", b.value().base64());
+        } else if (value instanceof Value.Bool bool) {
+            json.put("BOOL", bool.value());
+        } else if (value instanceof Value.Null) {
+            json.put("NULL", true);
+        } else if (value instanceof Value.SS ss) {
+            ArrayNode members = json.putArray("SS");
+            ss.values().forEach(members::add);
+        } else if (value instanceof Value.NS ns) {
+            ArrayNode members = json.putArray("NS");
+            ns.values().forEach(member -> members.add(new Value.N(member).text()));
+        } else if (value instanceof Value.BS bs) {
+            ArrayNode members = json.putArray("BS");
+            bs.values().forEach(member -> members.add(member.base64()));
+        } else if (value instanceof Value.L l) {
+            ArrayNode elements = json.putArray("L");
+            l.values().forEach(element -> elements.add(valueJson(element)));
+        } else if (value instanceof Value.M m) {
+            json.set("M", itemJson(m.values()));
+        }
+        return json;
+    }
+
+    private static String text(JsonNode content) {
+        if (!content.isTextual()) {
+            throw ApiException.validation("Supplied AttributeValue has a value of the wrong type");
+        }
+        return content.textValue();
+    }
+
+    private static Bytes binary(JsonNode content) {
+        try {
+            return Bytes.fromBase64(text(content));
+        } catch (IllegalArgumentException notBase64) {
+            throw ApiException.validation("Invalid Base64 value in a binary attribute");
+        }
+    }
+
+    private static Value nullValue(JsonNode content) {
+        if (!content.asBoolean()) {
+            throw ApiException.validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
+        }
+        return new Value.Null();
+    }
+
+    private static Value stringSet(JsonNode content) {
+        List<String> members = new ArrayList<>();
+        for (JsonNode member : elements(content, "string")) {
+            members.add(text(member));
+        }
+        return new Value.SS(distinct(members));
+    }
+
+    private static Value numberSet(JsonNode content) {
+        List<BigDecimal> members = new ArrayList<>();
+        for (JsonNode member : elements(content, "number")) {
+            members.add(Numbers.parse(text(member)));
+        }
+        return new Value.NS(distinct(members.stream().map(number -> new Value.N(number).value()).toList()));
+    }
+
+    private static Value binarySet(JsonNode content) {
+        List<Bytes> members = new ArrayList<>();
+        for (JsonNode member : elements(content, "binary")) {
+            members.add(binary(member));
+        }
+        return new Value.BS(distinct(members));
+    }
+
+    private static Value list(JsonNode content) {
+        if (!content.isArray()) {
+            throw ApiException.validation("Supplied AttributeValue has a list of the wrong shape");
+        }
+        List<Value> elements = new ArrayList<>();
+        for (JsonNode element : content) {
+            elements.add(value(element));
+        }
+        return new Value.L(elements);
+    }
+
+    private static JsonNode elements(JsonNode content, String kind) {
+        if (!content.isArray()) {
+            throw ApiException.validation("Supplied AttributeValue has a set of the wrong shape");
+        }
+        if (content.isEmpty()) {
+            throw ApiException.validation("One or more parameter values were invalid: An " + kind + " set  may not be empty");
+        }
+        return content;
+    }
+
+    private static <T> Set<T> distinct(List<T> members) {
+        Set<T> set = new LinkedHashSet<>(members);
+        if (set.size() != members.size()) {
+            throw ApiException.validation("One or more parameter values were invalid: Input collection " + members
+                    + " contains duplicates.");
+        }
+        return set;
+    }
+}

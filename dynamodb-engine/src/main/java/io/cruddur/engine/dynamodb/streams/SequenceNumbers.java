@@ -1,0 +1,29 @@
+package io.cruddur.engine.dynamodb.streams;
+
+import java.math.BigInteger;
+
+/** Sequence numbers of an engine's streams: decimal, 21 digits and more, increasing. */
+public final class SequenceNumbers {
+    private BigInteger next;
+
+    public SequenceNumbers(BigInteger first) {
+        this.next = first;
+    }
+
+    /** Starts at a 21-digit number. */
+    public static SequenceNumbers startingFresh() {
+        return new SequenceNumbers(new BigInteger("100000000000000000000"));
+    }
+
+    /** Hands out the next number. */
+    public synchronized BigInteger next() {
+        BigInteger current = next;
+        next = next.add(BigInteger.ONE);
+        return current;
+    }
+
+    /** The number the next record will get. */
+    public synchronized BigInteger peek() {
+        return next;
+    }
+}
