@@ -26,6 +26,9 @@ public final class Condition {
     /**
      * Parses a {@code ConditionExpression}.
      *
+     * @param expression the expression as the request gives it
+     * @param context    the request's placeholders
+     * @return the parsed condition
      * @throws ApiException a {@code ValidationException} worded as DynamoDB words it
      */
     public static Condition parse(String expression, ExpressionContext context) {
@@ -36,6 +39,10 @@ public final class Condition {
      * Parses a condition given in the request parameter {@code parameterName}, such as
      * {@code FilterExpression}, which DynamoDB's messages name.
      *
+     * @param expression    the expression as the request gives it
+     * @param parameterName the request parameter holding it, named in messages
+     * @param context       the request's placeholders
+     * @return the parsed condition
      * @throws ApiException a {@code ValidationException} worded as DynamoDB words it
      */
     public static Condition parse(String expression, String parameterName, ExpressionContext context) {
@@ -43,7 +50,12 @@ public final class Condition {
         return new Condition(ExpressionParser.condition(expression, parameterName, context));
     }
 
-    /** Whether {@code item} meets the condition; an empty map stands for no item at all. */
+    /**
+     * Tests an item.
+     *
+     * @param item the item's attributes; an empty map stands for no item at all
+     * @return whether the item meets the condition
+     */
     public boolean test(Map<String, Value> item) {
         return test(root, item);
     }

@@ -31,7 +31,11 @@ public final class ExpressionContext {
         this.values = values == null ? Map.of() : new LinkedHashMap<>(values);
     }
 
-    /** A context for a request without placeholders. */
+    /**
+     * A context for a request without placeholders.
+     *
+     * @return a context with no names and no values
+     */
     public static ExpressionContext empty() {
         return new ExpressionContext(null, null);
     }

@@ -27,6 +27,9 @@ public final class Projection {
     /**
      * Parses a {@code ProjectionExpression}.
      *
+     * @param expression the expression as the request gives it
+     * @param context    the request's placeholders
+     * @return the parsed projection
      * @throws ApiException a {@code ValidationException} worded as DynamoDB words it
      */
     public static Projection parse(String expression, ExpressionContext context) {
@@ -34,12 +37,21 @@ public final class Projection {
         return new Projection(ExpressionParser.projection(expression, context));
     }
 
-    /** The parts of {@code item} the projection names. */
+    /**
+     * Projects an item.
+     *
+     * @param item an item's attributes
+     * @return the parts of the item the projection names
+     */
     public Map<String, Value> apply(Map<String, Value> item) {
         return project(paths, item);
     }
 
-    /** The top-level attributes the projection reaches into. */
+    /**
+     * The top-level attributes the projection reaches into.
+     *
+     * @return the attribute names, in the order written
+     */
     public Set<String> topLevelAttributes() {
         Set<String> names = new LinkedHashSet<>();
         paths.forEach(path -> names.add(path.topLevel()));

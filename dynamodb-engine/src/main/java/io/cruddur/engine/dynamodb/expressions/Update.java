@@ -40,6 +40,9 @@ public final class Update {
     /**
      * Parses an {@code UpdateExpression}.
      *
+     * @param expression the expression as the request gives it
+     * @param context    the request's placeholders
+     * @return the parsed update
      * @throws ApiException a {@code ValidationException} worded as DynamoDB words it
      */
     public static Update parse(String expression, ExpressionContext context) {
@@ -47,7 +50,11 @@ public final class Update {
         return new Update(ExpressionParser.update(expression, context));
     }
 
-    /** The top-level attributes the update writes, for the caller to refuse key attributes among them. */
+    /**
+     * The top-level attributes the update writes, for the caller to refuse key attributes among them.
+     *
+     * @return the attribute names, in the order written
+     */
     public Set<String> topLevelAttributes() {
         Set<String> names = new LinkedHashSet<>();
         actions.forEach(action -> names.add(action.path().topLevel()));
@@ -57,6 +64,9 @@ public final class Update {
     /**
      * The parts of {@code item} at the paths the update writes: from the old item for
      * {@code UPDATED_OLD}, from the new one for {@code UPDATED_NEW}.
+     *
+     * @param item an item's attributes
+     * @return the item's values at the updated paths, as a projection of them returns them
      */
     public Map<String, Value> updatedAttributes(Map<String, Value> item) {
         return Projection.project(actions.stream().map(UpdateAction::path).toList(), item);
@@ -66,6 +76,8 @@ public final class Update {
      * The item after the update; {@code item} itself is left as it was (an empty map for an item
      * that does not exist yet, to which the caller adds the key).
      *
+     * @param item the item's attributes before the update
+     * @return the item's attributes after the update
      * @throws ApiException a {@code ValidationException} for an operand of the wrong type, a
      *                      path that cannot be written, or a number out of range
      */
