@@ -22,8 +22,8 @@ import java.util.NavigableMap;
  */
 record SortRange(Value partition, String operator, List<Value> values) {
 
-    static SortRange of(KeyCondition condition, KeySchema schema) {
-        condition.validate(schema.hashName(), schema.rangeName());
+    static SortRange of(KeyCondition parsed, KeySchema schema) {
+        KeyCondition condition = parsed.validate(schema.hashName(), schema.rangeName());
         checkType(condition.partitionKeyValue(), schema.hashType());
         return condition.sortKey().map(sort -> {
             sort.values().forEach(value -> checkType(value, schema.rangeType()));

@@ -237,7 +237,7 @@ final class StreamOperations {
         data.put("SizeBytes", Math.max(1, record.sizeBytes()));
         data.put("StreamViewType", stream.viewType());
         if (record.byTimeToLive()) {
-            json.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+            json.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
         }
         return json;
     }

@@ -59,20 +59,26 @@ class FaultsTest {
                 .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("x")))).count();
     }
 
-    @Test
-    void throttling_at_a_set_rate_reaches_the_client_as_throttling() {
-        String table = Target.table(null);
-        engine.faults().throttlingRate(1.0);
-        try (DynamoDbClient noRetries = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+    private DynamoDbClient client(int attempts) {
+        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(engine.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .overrideConfiguration(config -> config.retryStrategy(strategy -> strategy.maxAttempts(1))).build()) {
+                .overrideConfiguration(config -> config.retryStrategy(strategy -> strategy.maxAttempts(attempts))).build();
+    }
+
+    @Test
+    void throttling_at_a_set_rate_reaches_the_client_as_throttling_which_it_retries() {
+        String table = Target.table(null);
+        engine.faults().throttlingRate(1.0);
+        try (DynamoDbClient noRetries = client(1)) {
             assertThatThrownBy(() -> noRetries.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("a")))))
                     .isInstanceOfSatisfying(ThrottlingException.class, throttled -> assertThat(throttled.isThrottlingException()).isTrue());
         }
-        engine.faults().throttlingRate(0.5);
-        for (int i = 0; i < 20; i++) {
-            dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("a"))));
+        engine.faults().throttlingRate(0.3);
+        try (DynamoDbClient retrying = client(12)) {
+            for (int i = 0; i < 20; i++) {
+                retrying.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("a"))));
+            }
         }
     }
 

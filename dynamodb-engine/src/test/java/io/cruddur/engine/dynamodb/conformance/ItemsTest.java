@@ -112,21 +112,23 @@ class ItemsTest {
     @Test
     void update_creates_a_missing_item_and_answers_each_kind_of_return_value() {
         UpdateItemResponse created = dynamo.updateItem(b -> b.tableName(table).key(key("upd", "1"))
-                .updateExpression("SET counter = if_not_exists(counter, :zero) + :one, tags = :tags")
+                .updateExpression("SET #c = if_not_exists(#c, :zero) + :one, tags = :tags")
+                .expressionAttributeNames(Map.of("#c", "counter"))
                 .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"),
                         ":tags", AttributeValue.fromSs(List.of("a"))))
                 .returnValues(ReturnValue.ALL_NEW));
         assertThat(created.attributes().get("counter").n()).isEqualTo("1");
         UpdateItemResponse updatedOld = dynamo.updateItem(b -> b.tableName(table).key(key("upd", "1"))
-                .updateExpression("ADD counter :one REMOVE tags")
+                .updateExpression("ADD #c :one REMOVE tags")
+                .expressionAttributeNames(Map.of("#c", "counter"))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
                 .returnValues(ReturnValue.UPDATED_OLD));
         assertThat(updatedOld.attributes()).containsOnlyKeys("counter", "tags");
         assertThat(updatedOld.attributes().get("counter").n()).isEqualTo("1");
         UpdateItemResponse updatedNew = dynamo.updateItem(b -> b.tableName(table).key(key("upd", "1"))
-                .updateExpression("SET other = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromS("x")))
+                .updateExpression("SET extra = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromS("x")))
                 .returnValues(ReturnValue.UPDATED_NEW));
-        assertThat(updatedNew.attributes()).containsOnlyKeys("other");
+        assertThat(updatedNew.attributes()).containsOnlyKeys("extra");
     }
 
     @Test

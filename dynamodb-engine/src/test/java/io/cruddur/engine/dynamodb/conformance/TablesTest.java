@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -173,9 +174,9 @@ class TablesTest {
         dynamo.updateTable(b -> b.tableName(name)
                 .attributeDefinitions(Target.definition("pk", ScalarAttributeType.S),
                         Target.definition("colour", ScalarAttributeType.S))
-                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-colour")
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-colour")
                         .keySchema(KeySchemaElement.builder().attributeName("colour").keyType(KeyType.HASH).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()))));
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build()));
         awaitIndex(name, "by-colour");
         var found = dynamo.query(b -> b.tableName(name).indexName("by-colour").keyConditionExpression("colour = :c")
                 .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("red"))));

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatc
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -37,10 +38,10 @@ class TransactionsTest {
         dynamo.transactWriteItems(b -> b.transactItems(put("t1", null), put("t2", null),
                 TransactWriteItem.builder().update(u -> u.tableName(table).key(key("t3"))
                         .updateExpression("SET n = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1")))).build()));
-        var read = dynamo.transactGetItems(b -> b.transactItems(
-                t -> t.get(g -> g.tableName(table).key(key("t1"))),
-                t -> t.get(g -> g.tableName(table).key(key("missing"))),
-                t -> t.get(g -> g.tableName(table).key(key("t3")))));
+        var read = dynamo.transactGetItems(b -> b.transactItems(List.of(
+                TransactGetItem.builder().get(g -> g.tableName(table).key(key("t1"))).build(),
+                TransactGetItem.builder().get(g -> g.tableName(table).key(key("missing"))).build(),
+                TransactGetItem.builder().get(g -> g.tableName(table).key(key("t3"))).build())));
         assertThat(read.responses().get(0).item()).isEqualTo(key("t1"));
         assertThat(read.responses().get(1).hasItem()).isFalse();
         assertThat(read.responses().get(2).item().get("n").n()).isEqualTo("1");
@@ -109,7 +110,7 @@ class TransactionsTest {
         BatchWriteItemResponse written = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, writes)));
         assertThat(written.unprocessedItems()).isEmpty();
         var read = dynamo.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder()
-                .keys(key("batch-0"), key("batch-24"), key("batch-missing")).build())));
+                .keys(List.of(key("batch-0"), key("batch-24"), key("batch-missing"))).build())));
         assertThat(read.responses().get(table)).hasSize(2);
         assertThat(read.unprocessedKeys()).isEmpty();
     }
