@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbMessagingPort;
-import io.cruddur.messaging.adapters.dynamodb.LocalDynamoDb;
+import io.cruddur.messaging.adapters.dynamodb.TestDynamoDb;
 import io.cruddur.messaging.adapters.inmemory.InMemoryNewsBus;
 import io.cruddur.messaging.adapters.postgres.PostgresNewsBus;
 import io.cruddur.messaging.core.cache.CacheSettings;
@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * new images do.
  */
 class StreamLambdaHandlerTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     private static final String TABLE = LOCAL.newTable();
     private static final Duration BOUND = Duration.ofSeconds(20);
 

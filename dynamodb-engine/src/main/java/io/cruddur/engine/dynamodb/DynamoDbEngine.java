@@ -118,6 +118,25 @@ public final class DynamoDbEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the open shard of one table's stream and opens its child.
+     *
+     * @throws IllegalArgumentException when the table does not exist or has no stream
+     */
+    public void rollOverShards(String tableName) {
+        database.lock().writeLock().lock();
+        try {
+            Table table = database.tables().get(tableName);
+            TableStream stream = table == null ? null : table.activeStream();
+            if (stream == null) {
+                throw new IllegalArgumentException("no table with a stream named " + tableName);
+            }
+            stream.rollOver(database.nowMillis());
+        } finally {
+            database.lock().writeLock().unlock();
+        }
+    }
+
     /** Removes the items whose time to live has passed now, rather than at the next sweep; returns how many. */
     public int removeExpiredItems() {
         return timeToLive.sweep();

@@ -59,7 +59,7 @@ public final class DynamoDbClients {
      * Gives any client of the table's account (async ones too, which bring their own HTTP client)
      * the settings' endpoint, region, credentials, timeouts and attempts. It replaces any override
      * configuration set on the builder before. With an endpoint, credentials come from the SDK's
-     * default chain when it has any, else dummy ones (DynamoDB Local accepts any), and the region
+     * default chain when it has any, else dummy ones (a local engine accepts any), and the region
      * is the settings' or {@code us-east-1}; without one, the SDK's default chain applies to
      * whatever the settings leave empty.
      *
@@ -89,7 +89,7 @@ public final class DynamoDbClients {
         return builder;
     }
 
-    /** Real credentials when the environment has them; DynamoDB Local accepts any. */
+    /** Real credentials when the environment has them; a local engine accepts any. */
     private static AwsCredentialsProvider localCredentials() {
         return AwsCredentialsProviderChain.builder()
                 .credentialsProviders(DefaultCredentialsProvider.builder().build(),

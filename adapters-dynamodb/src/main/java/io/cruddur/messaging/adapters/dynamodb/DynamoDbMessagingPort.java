@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@link MessagingPort} on one DynamoDB table (layout in {@link MessageTable}). Every write is a
  * single {@code TransactWriteItems} request whose conditions keep the port's rules: a sort key
  * that is taken moves the new item to the next microsecond and tries again; a taken message id or
- * pair is reported, never overwritten. Works unchanged against DynamoDB Local and AWS.
+ * pair is reported, never overwritten. Works unchanged against a local engine and AWS.
  */
 public final class DynamoDbMessagingPort implements MessagingPort {
     static final int MAX_WRITE_ATTEMPTS = 16;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (default {@value MessageTable#DEFAULT_NAME}) and {@code AWS_REGION}/{@code AWS_DEFAULT_REGION}.
  *
  * @param endpoint              the endpoint to call, such as {@code http://localhost:8000} for
- *                              DynamoDB Local; empty for AWS itself. With an endpoint, credentials
+ *                              a local engine; empty for AWS itself. With an endpoint, credentials
  *                              come from the SDK's default chain when it has any, else dummy ones
  * @param region                the region; empty for the SDK's default chain, or {@code us-east-1}
  *                              with an endpoint
@@ -32,7 +32,7 @@ public record DynamoDbSettings(
         int maxAttempts) {
     /** The message table when {@code DDB_MESSAGE_TABLE} is unset: {@value}. */
     public static final String DEFAULT_TABLE = MessageTable.DEFAULT_NAME;
-    /** The region a local endpoint is addressed in when none is configured; DynamoDB Local ignores it. */
+    /** The region a local endpoint is addressed in when none is configured; a local engine ignores it. */
     static final String LOCAL_REGION = "us-east-1";
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
@@ -75,7 +75,7 @@ public record DynamoDbSettings(
     }
 
     /**
-     * {@return settings for a DynamoDB Local (or other) endpoint, addressed in {@code us-east-1},
+     * {@return settings for a local (or other) endpoint, addressed in {@code us-east-1},
      * with the default patience}
      *
      * @param endpoint  the endpoint, such as {@code http://localhost:8000}

@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConversationSeederTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     private static final String TABLE = LOCAL.newTable();
 
     private final DynamoDbMessagingPort port = new DynamoDbMessagingPort(LOCAL.dynamo(), TABLE);

@@ -4,7 +4,7 @@ import io.cruddur.messaging.core.contract.MessagingPortContract;
 import io.cruddur.messaging.core.port.MessagingPort;
 
 class DynamoDbMessagingPortTest extends MessagingPortContract {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     private static final MessagingPort PORT = new DynamoDbMessagingPort(LOCAL.dynamo(), LOCAL.newTable());
 
     @Override

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Pattern E as production runs it: messages land in the table, the stream carries them, rows follow. */
 class PatternEThroughTheStreamTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     private static final Duration BOUND = Duration.ofSeconds(20);
 
     private final String table = LOCAL.newTable();

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** The README's DynamoDB snippet on DynamoDB Local: the other member's row follows the stream. */
+/** The README's DynamoDB snippet on the test engine: the other member's row follows the stream. */
 class ReadmeSnippetTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
 
     @Test
     void the_dynamodb_snippet_keeps_every_members_row_current() {

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * have exactly the reference's shape.
  */
 class ReferenceInteropTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     private static final String TABLE = LOCAL.newTable();
 
     private final DynamoDbClient dynamo = LOCAL.dynamo();

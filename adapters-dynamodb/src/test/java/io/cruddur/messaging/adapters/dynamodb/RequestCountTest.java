@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /** What each pattern costs in DynamoDB requests, counted at the SDK by an execution interceptor. */
 class RequestCountTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     private static final String TABLE = LOCAL.newTable();
 
     private final List<String> requests = new CopyOnWriteArrayList<>();

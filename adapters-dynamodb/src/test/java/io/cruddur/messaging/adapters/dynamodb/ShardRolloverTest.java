@@ -2,8 +2,6 @@ package io.cruddur.messaging.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.cruddur.messaging.adapters.dynamodb.stream.DynamoDbStreamPoller;
 import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
@@ -21,15 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.Shard;
 
 /**
  * The poller across a shard rollover: the parent shard is read to its end before the child, and
- * every record arrives once, in order. Uses DynamoDB Local's embedded form, the one that can
- * roll shards over on demand; its SDK clients are the same interfaces the poller takes in
- * production.
+ * every record arrives once, in order. The test engine rolls the table's shards over on demand.
  */
 class ShardRolloverTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
 
-    private final AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true);
-    private final String table = "rollover-messages";
+    private final TestDynamoDb dynamo = TestDynamoDb.shared();
+    private final String table = dynamo.newTable();
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private DynamoDbStreamPoller poller;
 
@@ -38,19 +34,17 @@ class ShardRolloverTest {
         if (poller != null) {
             poller.close();
         }
-        local.shutdown();
     }
 
     @Test
     void every_record_is_handled_once_and_in_order_across_a_rollover() {
-        new TableAdmin(local.dynamoDbClient()).createTable(table, TableAdmin.Billing.ON_DEMAND, false);
-        DynamoDbMessagingPort port = new DynamoDbMessagingPort(local.dynamoDbClient(), table);
+        DynamoDbMessagingPort port = new DynamoDbMessagingPort(dynamo.dynamo(), table);
         RefreshMessageGroups real = new RefreshMessageGroups(port);
         NewMessageHandler recording = batch -> {
             batch.forEach(message -> seen.add(message.text().value()));
             return real.handle(batch);
         };
-        poller = new DynamoDbStreamPoller(local.dynamoDbClient(), local.dynamoDbStreamsClient(), table,
+        poller = new DynamoDbStreamPoller(dynamo.dynamo(), dynamo.streams(), table,
                 Duration.ofMillis(100));
         User andrew = Fixtures.user("andrew");
         Message hello = Fixtures.message(Fixtures.newGroup(), andrew, "message 0", Fixtures.T0);
@@ -59,19 +53,19 @@ class ShardRolloverTest {
         for (int i = 1; i <= 3; i++) {
             expected.add(append(port, hello, i));
         }
-        local.triggerShardRollovers();
+        dynamo.engine().rollOverShards(table);
         for (int i = 4; i <= 6; i++) {
             expected.add(append(port, hello, i));
         }
 
         poller.start(recording);
         Eventually.within(BOUND, () -> assertThat(seen).containsExactlyElementsOf(expected));
-        local.triggerShardRollovers();
+        dynamo.engine().rollOverShards(table);
         expected.add(append(port, hello, 7));
 
         Eventually.within(BOUND, () -> assertThat(seen).containsExactlyElementsOf(expected));
-        List<Shard> shards = local.dynamoDbStreamsClient().describeStream(request -> request.streamArn(
-                local.dynamoDbClient().describeTable(describe -> describe.tableName(table)).table().latestStreamArn()))
+        List<Shard> shards = dynamo.streams().describeStream(request -> request.streamArn(
+                dynamo.dynamo().describeTable(describe -> describe.tableName(table)).table().latestStreamArn()))
                 .streamDescription().shards();
         assertThat(shards).hasSizeGreaterThanOrEqualTo(2).anySatisfy(shard -> assertThat(shard.parentShardId()).isNotNull());
     }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /** Whatever goes wrong below the port comes out as a domain error; nothing of the SDK leaks. */
 class StorageFailureTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
 
     @Test
     void an_unreachable_endpoint_is_storage_unavailable_within_the_call_timeout() throws IOException {

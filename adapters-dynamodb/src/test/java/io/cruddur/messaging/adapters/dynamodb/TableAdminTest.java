@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 class TableAdminTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
 
     private final DynamoDbClient dynamo = LOCAL.dynamo();
     private final TableAdmin admin = new TableAdmin(dynamo);

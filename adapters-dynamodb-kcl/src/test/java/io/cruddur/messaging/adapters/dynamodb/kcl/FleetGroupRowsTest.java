@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.Eventually;
-import io.cruddur.messaging.adapters.dynamodb.LocalDynamoDb;
+import io.cruddur.messaging.adapters.dynamodb.TestDynamoDb;
 import io.cruddur.messaging.adapters.dynamodb.setup.DynamoDbMessaging;
 import io.cruddur.messaging.adapters.dynamodb.setup.GroupRows;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The fleet's choice of who keeps the group rows: this process as one KCL worker of the table's stream. */
 class FleetGroupRowsTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     /** A worker joining a fresh application waits several of the KCL's fixed intervals for its lease. */
     private static final Duration BOUND = Duration.ofSeconds(90);
 

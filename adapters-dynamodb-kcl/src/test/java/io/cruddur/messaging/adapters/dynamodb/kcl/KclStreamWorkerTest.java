@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbMessagingPort;
 import io.cruddur.messaging.adapters.dynamodb.Eventually;
-import io.cruddur.messaging.adapters.dynamodb.LocalDynamoDb;
+import io.cruddur.messaging.adapters.dynamodb.TestDynamoDb;
 import io.cruddur.messaging.core.contract.Fixtures;
 import io.cruddur.messaging.core.domain.Message;
 import io.cruddur.messaging.core.domain.MessageGroupRow;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * lease over and goes on from the checkpoint.
  */
 class KclStreamWorkerTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
     /** Joining a fresh application and taking over a lease take the KCL several of its fixed waits. */
     private static final Duration BOUND = Duration.ofSeconds(90);
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.Eventually;
-import io.cruddur.messaging.adapters.dynamodb.LocalDynamoDb;
+import io.cruddur.messaging.adapters.dynamodb.TestDynamoDb;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
 import io.cruddur.messaging.adapters.inmemory.InMemoryUserDirectory;
 import io.cruddur.messaging.core.domain.Handle;
@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The library on DynamoDB with each choice of who keeps the group rows, on DynamoDB Local. */
+/** The library on DynamoDB with each choice of who keeps the group rows, on the test engine. */
 class DynamoDbMessagingTest {
-    private static final LocalDynamoDb LOCAL = LocalDynamoDb.shared();
+    private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
 
     private final DynamoDbSettings settings = LOCAL.settings(LOCAL.newTable());
     private final InMemoryUserDirectory users = new InMemoryUserDirectory();
