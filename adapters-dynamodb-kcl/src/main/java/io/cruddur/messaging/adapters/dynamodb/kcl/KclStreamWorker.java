@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -45,7 +44,8 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
  * fleet's size, and checkpointed there after every handled batch, so a worker that stops or dies
  * hands its shards to the others, which resume from the checkpoint. Records are delivered at
  * least once (after a takeover, the batch in hand may come again); moving group rows makes
- * repeats harmless. Works against AWS and against DynamoDB Local (see {@link LocalStreamArns}).
+ * repeats harmless. Works against AWS and against any endpoint that speaks DynamoDB and DynamoDB
+ * Streams as AWS does, such as the project's own engine.
  *
  * <p>The KCL creates three tables of its own (see {@link KclSettings#applicationName()}), and
  * reports no metrics here.
@@ -102,11 +102,11 @@ public final class KclStreamWorker implements NewMessageFeed {
         if (streamArn == null) {
             throw new IllegalStateException("table " + table.tableName() + " has no stream");
         }
-        boolean local = LocalStreamArns.isLocal(streamArn);
-        Region region = table.region().map(Region::of)
-                .orElseGet(() -> local ? Region.US_EAST_1 : DefaultAwsRegionProviderChain.builder().build().getRegion());
-        DynamoDbStreamsClient streams = keep(DynamoDbClients.streams(table,
-                local ? new ExecutionInterceptor[] {new LocalStreamArns()} : new ExecutionInterceptor[0]));
+        // a local endpoint without a region is addressed in the one its ARNs name
+        Region region = table.region().map(Region::of).orElseGet(() -> table.endpoint().isPresent()
+                ? Region.of(streamArn.split(":")[3])
+                : DefaultAwsRegionProviderChain.builder().build().getRegion());
+        DynamoDbStreamsClient streams = keep(DynamoDbClients.streams(table));
         DynamoDbAsyncClient leases = keep(DynamoDbClients.configureForTable(DynamoDbAsyncClient.builder(), table)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()).build());
         // the KCL requires a CloudWatch client even with its metrics off (below); it is never called
@@ -116,7 +116,7 @@ public final class KclStreamWorker implements NewMessageFeed {
 
         ConfigsBuilder configs = new ConfigsBuilder(
                 StreamsSchedulerFactory.createSingleStreamTracker(
-                        local ? LocalStreamArns.inRegion(streamArn, region.id()) : streamArn,
+                        streamArn,
                         InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON)),
                 settings.applicationName(), adapter, leases, cloudWatch, settings.workerId(),
                 () -> new MessageRecordProcessor(new MessageStreamHandler(handler), stopping::get));

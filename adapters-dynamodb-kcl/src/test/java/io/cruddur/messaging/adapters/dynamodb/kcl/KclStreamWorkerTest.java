@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two KCL workers of one application on DynamoDB Local's stream, in one JVM: one reads the
+ * Two KCL workers of one application on the test engine's stream, in one JVM: one reads the
  * table's shard, each record is handled once, and when that worker stops the other takes its
  * lease over and goes on from the checkpoint.
  */
