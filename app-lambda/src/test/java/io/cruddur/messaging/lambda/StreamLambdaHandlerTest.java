@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The Lambda host: a whole batch handled, a failure reported as a partial batch failure, news
- * published for the hosts. Records carry the items as DynamoDB Local stored them, as a stream's
+ * published for the hosts. Records carry the items as the engine stored them, as a stream's
  * new images do.
  */
 class StreamLambdaHandlerTest {
