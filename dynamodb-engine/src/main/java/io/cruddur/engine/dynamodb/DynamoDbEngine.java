@@ -1,5 +1,6 @@
 package io.cruddur.engine.dynamodb;
 
+import io.cruddur.engine.dynamodb.durability.DataDirectory;
 import io.cruddur.engine.dynamodb.operations.Database;
 import io.cruddur.engine.dynamodb.operations.Faults;
 import io.cruddur.engine.dynamodb.operations.Operations;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -38,12 +40,15 @@ public final class DynamoDbEngine implements AutoCloseable {
     private final InetSocketAddress address;
     private final Duration timeToLiveSweep;
     private final int threads;
+    private final Path dataDirectory;
+    private final boolean syncWrites;
     private HttpEndpoint endpoint;
     private ScheduledExecutorService background;
 
     private DynamoDbEngine(Builder builder) {
-        this.database = new Database(builder.clock, builder.region, builder.accountId, SequenceNumbers.startingFresh(),
-                WriteLog.NONE);
+        this.database = new Database(builder.clock, builder.region, builder.accountId, SequenceNumbers.startingFresh());
+        this.dataDirectory = builder.dataDirectory;
+        this.syncWrites = builder.syncWrites;
         this.operations = new Operations(database);
         this.timeToLive = new TimeToLive(database);
         this.address = builder.address;
@@ -57,14 +62,21 @@ public final class DynamoDbEngine implements AutoCloseable {
     }
 
     /**
-     * Starts listening and the background work (time to live).
+     * Loads the data directory, if any, then starts listening and the background work (time to live).
      *
      * @return this engine
-     * @throws UncheckedIOException when the address cannot be bound
+     * @throws UncheckedIOException when the data cannot be read or the address cannot be bound
      */
     public synchronized DynamoDbEngine start() {
         if (endpoint != null) {
             return this;
+        }
+        if (dataDirectory != null && database.log() == WriteLog.NONE) {
+            try {
+                database.useLog(DataDirectory.open(dataDirectory, database, syncWrites));
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException("cannot load the engine's data from " + dataDirectory, unreadable);
+            }
         }
         try {
             endpoint = HttpEndpoint.start(operations, address, threads);
@@ -110,7 +122,7 @@ public final class DynamoDbEngine implements AutoCloseable {
             for (Table table : database.tables().values()) {
                 TableStream stream = table.activeStream();
                 if (stream != null) {
-                    stream.rollOver(database.nowMillis());
+                    database.log().shardRolledOver(table.name(), stream.rollOver(database.nowMillis()));
                 }
             }
         } finally {
@@ -131,7 +143,7 @@ public final class DynamoDbEngine implements AutoCloseable {
             if (stream == null) {
                 throw new IllegalArgumentException("no table with a stream named " + tableName);
             }
-            stream.rollOver(database.nowMillis());
+            database.log().shardRolledOver(tableName, stream.rollOver(database.nowMillis()));
         } finally {
             database.lock().writeLock().unlock();
         }
@@ -152,7 +164,7 @@ public final class DynamoDbEngine implements AutoCloseable {
         }
     }
 
-    /** Stops listening and the background work. */
+    /** Stops listening and the background work, and saves the data directory's snapshot. */
     @Override
     public synchronized void close() {
         if (background != null) {
@@ -161,6 +173,13 @@ public final class DynamoDbEngine implements AutoCloseable {
         if (endpoint != null) {
             endpoint.close();
             endpoint = null;
+        }
+        database.lock().writeLock().lock();
+        try {
+            database.log().close();
+            database.useLog(WriteLog.NONE);
+        } finally {
+            database.lock().writeLock().unlock();
         }
     }
 
@@ -172,6 +191,8 @@ public final class DynamoDbEngine implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration timeToLiveSweep = Duration.ofSeconds(1);
         private int threads = 32;
+        private Path dataDirectory;
+        private boolean syncWrites;
 
         private Builder() {
         }
@@ -209,6 +230,21 @@ public final class DynamoDbEngine implements AutoCloseable {
         /** How often expired items are looked for. */
         public Builder timeToLiveSweep(Duration interval) {
             this.timeToLiveSweep = interval;
+            return this;
+        }
+
+        /**
+         * Keeps the tables in this directory across restarts: every acknowledged write survives the
+         * process being killed. Without one, data lives as long as the engine.
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
+        /** Forces every acknowledged write to the device, so that it also survives a power loss (slower). */
+        public Builder syncWrites(boolean sync) {
+            this.syncWrites = sync;
             return this;
         }
 

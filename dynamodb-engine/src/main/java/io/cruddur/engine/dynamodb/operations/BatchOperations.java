@@ -91,7 +91,6 @@ final class BatchOperations {
                 keys.add(key);
             }
             Map<String, Capacity> capacities = new LinkedHashMap<>();
-            List<WriteLog.ItemWrite> logged = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
                 Write write = writes.get(i);
                 Table table = db.table(write.table());
@@ -99,11 +98,8 @@ final class BatchOperations {
                 Map<String, Value> old = table.get(key);
                 Capacity capacity = ItemWrites.apply(db, table, key, old, write.item(), false);
                 capacities.computeIfAbsent(write.table(), name -> new Capacity(name, true)).merge(capacity);
-                if (old != null || write.item() != null) {
-                    logged.add(new WriteLog.ItemWrite(write.table(), key, write.item()));
-                }
             }
-            db.log().itemsWritten(logged);
+            db.commit();
             ObjectNode response = NODES.objectNode();
             response.putObject("UnprocessedItems");
             putCapacities(response, capacities, mode);

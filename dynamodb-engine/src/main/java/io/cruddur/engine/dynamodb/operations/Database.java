@@ -31,14 +31,14 @@ public final class Database {
     private final Faults faults = new Faults();
     private final SequenceNumbers sequenceNumbers;
     private final Deque<PendingIndexChange> lateIndexChanges = new ArrayDeque<>();
-    private final WriteLog log;
+    private WriteLog log = WriteLog.NONE;
+    private final List<WriteLog.ItemWrite> uncommitted = new ArrayList<>();
 
-    public Database(Clock clock, String region, String accountId, SequenceNumbers sequenceNumbers, WriteLog log) {
+    public Database(Clock clock, String region, String accountId, SequenceNumbers sequenceNumbers) {
         this.clock = clock;
         this.region = region;
         this.accountId = accountId;
         this.sequenceNumbers = sequenceNumbers;
-        this.log = log;
     }
 
     public Clock clock() {
@@ -68,6 +68,24 @@ public final class Database {
     /** Where committed changes are made durable. */
     public WriteLog log() {
         return log;
+    }
+
+    /** Makes committed changes durable in {@code log} from now on. */
+    public void useLog(WriteLog log) {
+        this.log = log;
+    }
+
+    /** Notes an item written by the request under way; {@link #commit()} logs it. Under the write lock. */
+    public void written(WriteLog.ItemWrite write) {
+        uncommitted.add(write);
+    }
+
+    /** Logs the items the request under way wrote, as one entry, before it is acknowledged. Under the write lock. */
+    public void commit() {
+        if (!uncommitted.isEmpty()) {
+            log.itemsWritten(List.copyOf(uncommitted));
+            uncommitted.clear();
+        }
     }
 
     /** Every table by name, in name order. Guarded by {@link #lock()}. */

@@ -11,7 +11,6 @@ import io.cruddur.engine.dynamodb.storage.Items;
 import io.cruddur.engine.dynamodb.storage.Table;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -50,7 +49,7 @@ final class ItemOperations {
                 throw ItemWrites.conditionFailed(old, returnOldOnFailure);
             }
             Capacity capacity = ItemWrites.apply(db, table, keys, old, item, false);
-            db.log().itemsWritten(List.of(new WriteLog.ItemWrite(tableName, keys, item)));
+            db.commit();
             ObjectNode response = NODES.objectNode();
             if (returnValues.equals("ALL_OLD") && old != null) {
                 response.set("Attributes", JsonValues.itemJson(old));
@@ -147,7 +146,7 @@ final class ItemOperations {
             } else {
                 Keys.checkItem(table, updated, true);
                 capacity = ItemWrites.apply(db, table, key, old, updated, false);
-                db.log().itemsWritten(List.of(new WriteLog.ItemWrite(tableName, key, updated)));
+                db.commit();
             }
             ObjectNode response = NODES.objectNode();
             Map<String, Value> after = removalsOnMissingItem ? null : updated;
@@ -185,9 +184,7 @@ final class ItemOperations {
                 throw ItemWrites.conditionFailed(old, returnOldOnFailure);
             }
             Capacity capacity = ItemWrites.apply(db, table, key, old, null, false);
-            if (old != null) {
-                db.log().itemsWritten(List.of(new WriteLog.ItemWrite(tableName, key, null)));
-            }
+            db.commit();
             ObjectNode response = NODES.objectNode();
             if (returnValues.equals("ALL_OLD") && old != null) {
                 response.set("Attributes", JsonValues.itemJson(old));

@@ -6,6 +6,7 @@ import io.cruddur.engine.dynamodb.protocol.JsonValues;
 import io.cruddur.engine.dynamodb.storage.Index;
 import io.cruddur.engine.dynamodb.storage.Items;
 import io.cruddur.engine.dynamodb.storage.Table;
+import io.cruddur.engine.dynamodb.streams.StreamRecord;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +30,9 @@ final class ItemWrites {
             }
         }
         if (old != null || newItem != null) {
-            table.write(keys, newItem, db.nowMillis(), db.faults().streamDelay().toMillis(), false, db.indexUpdates());
+            StreamRecord record = table.write(keys, newItem, db.nowMillis(), db.faults().streamDelay().toMillis(), false,
+                    db.indexUpdates());
+            db.written(new WriteLog.ItemWrite(table.name(), keys, newItem, record));
         }
         return capacity;
     }

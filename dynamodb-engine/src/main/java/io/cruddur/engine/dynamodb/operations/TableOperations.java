@@ -105,7 +105,7 @@ final class TableOperations {
                 enableStream(table, viewType, now);
             }
             db.tables().put(name, table);
-            db.log().tableCreated(request, table);
+            db.log().tableDefined(table);
             ObjectNode description = describe(table);
             description.put("TableStatus", "CREATING");
             return response("TableDescription", description);
@@ -225,7 +225,7 @@ final class TableOperations {
                 throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                         + "GlobalSecondaryIndexUpdates, SSESpecification, DeletionProtectionEnabled or TableClass is required");
             }
-            db.log().tableUpdated(table);
+            db.log().tableDefined(table);
             ObjectNode description = describe(table);
             description.put("TableStatus", "UPDATING");
             return response("TableDescription", description);
@@ -258,7 +258,7 @@ final class TableOperations {
                         + current);
             }
             table.timeToLiveAttribute(enable ? attribute : null);
-            db.log().tableUpdated(table);
+            db.log().tableDefined(table);
             ObjectNode response = NODES.objectNode();
             ObjectNode echoed = response.putObject("TimeToLiveSpecification");
             echoed.put("AttributeName", attribute);
@@ -297,7 +297,7 @@ final class TableOperations {
                 throw ApiException.validation("The parameter 'Tags' is required but was not present in the request");
             }
             putTags(table, tags);
-            db.log().tableUpdated(table);
+            db.log().tableDefined(table);
             return NODES.objectNode();
         } finally {
             db.lock().writeLock().unlock();
@@ -314,7 +314,7 @@ final class TableOperations {
                 throw ApiException.validation("The parameter 'TagKeys' is required but was not present in the request");
             }
             keys.forEach(key -> table.tags().remove(key.asText()));
-            db.log().tableUpdated(table);
+            db.log().tableDefined(table);
             return NODES.objectNode();
         } finally {
             db.lock().writeLock().unlock();

@@ -2,6 +2,7 @@ package io.cruddur.engine.dynamodb.operations;
 
 import io.cruddur.engine.dynamodb.model.Value;
 import io.cruddur.engine.dynamodb.storage.Table;
+import io.cruddur.engine.dynamodb.streams.StreamRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,13 +46,13 @@ public final class TimeToLive {
                         }
                     }
                 }
-                List<WriteLog.ItemWrite> logged = new ArrayList<>();
                 for (Map<String, Value> item : expired) {
                     Map<String, Value> key = table.keyOf(item);
-                    table.write(key, null, nowMillis, db.faults().streamDelay().toMillis(), true, db.indexUpdates());
-                    logged.add(new WriteLog.ItemWrite(table.name(), key, null));
+                    StreamRecord record = table.write(key, null, nowMillis, db.faults().streamDelay().toMillis(), true,
+                            db.indexUpdates());
+                    db.written(new WriteLog.ItemWrite(table.name(), key, null, record));
                 }
-                db.log().itemsWritten(logged);
+                db.commit();
                 removed += expired.size();
             }
             return removed;

@@ -151,7 +151,6 @@ final class TransactionOperations {
                         Map.of("CancellationReasons", reasonsJson));
             }
             Map<String, Capacity> capacities = new LinkedHashMap<>();
-            List<WriteLog.ItemWrite> logged = new ArrayList<>();
             for (int i = 0; i < actions.size(); i++) {
                 Action action = actions.get(i);
                 Table table = db.table(action.tableName());
@@ -160,20 +159,12 @@ final class TransactionOperations {
                 switch (action.kind()) {
                     case "ConditionCheck" -> capacity = new Capacity(table.name(), true)
                             .addTable(Capacity.readUnits(olds.get(i) == null ? 0 : Items.size(olds.get(i)), true, true));
-                    case "Delete" -> {
-                        capacity = ItemWrites.apply(db, table, key, olds.get(i), null, true);
-                        if (olds.get(i) != null) {
-                            logged.add(new WriteLog.ItemWrite(table.name(), key, null));
-                        }
-                    }
-                    default -> {
-                        capacity = ItemWrites.apply(db, table, key, olds.get(i), news.get(i), true);
-                        logged.add(new WriteLog.ItemWrite(table.name(), key, news.get(i)));
-                    }
+                    case "Delete" -> capacity = ItemWrites.apply(db, table, key, olds.get(i), null, true);
+                    default -> capacity = ItemWrites.apply(db, table, key, olds.get(i), news.get(i), true);
                 }
                 capacities.computeIfAbsent(table.name(), name -> new Capacity(name, true)).merge(capacity);
             }
-            db.log().itemsWritten(logged);
+            db.commit();
             ObjectNode response = NODES.objectNode();
             BatchOperations.putCapacities(response, capacities, mode);
             if (token != null) {

@@ -1,6 +1,7 @@
 package io.cruddur.engine.dynamodb.storage;
 
 import io.cruddur.engine.dynamodb.model.Value;
+import io.cruddur.engine.dynamodb.streams.StreamRecord;
 import io.cruddur.engine.dynamodb.streams.TableStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,26 +162,34 @@ public final class Table {
 
     /**
      * Replaces (or with {@code null}, removes) the item with this key, keeping indexes and stream in
-     * step; returns the old item.
+     * step; returns the stream record written, or {@code null} when none was.
      *
      * @param indexes where index changes go: applied now, or later when reads of the index lag
      */
-    public Map<String, Value> write(Map<String, Value> keys, Map<String, Value> newItem, long nowMillis,
+    public StreamRecord write(Map<String, Value> keys, Map<String, Value> newItem, long nowMillis,
             long streamDelayMillis, boolean byTimeToLive, IndexUpdates indexes) {
+        Map<String, Value> old = store(keys, newItem, indexes);
+        TableStream stream = activeStream();
+        if (stream == null || (old == null && newItem == null) || (newItem != null && newItem.equals(old))) {
+            return null;
+        }
+        String event = old == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
+        return stream.append(event, keyOf(newItem != null ? newItem : old), old, newItem, nowMillis, streamDelayMillis,
+                byTimeToLive);
+    }
+
+    /**
+     * Replaces (or with {@code null}, removes) the item with this key and its index entries, without
+     * a stream record: for items restored from disk. Returns the old item.
+     */
+    public Map<String, Value> store(Map<String, Value> keys, Map<String, Value> newItem, IndexUpdates indexes) {
         PartitionKey partition = PartitionKey.of(keys.get(key.hashName()));
         RowKey row = RowKey.of(key.sortOf(keys));
         Map<String, Value> old = newItem == null ? rows.remove(partition, row) : rows.put(partition, row, newItem);
-        if (old == null && newItem == null) {
-            return null;
-        }
-        for (Index index : this.indexes.values()) {
-            indexes.apply(index, old, newItem, key);
-        }
-        TableStream stream = activeStream();
-        if (stream != null && !(newItem != null && newItem.equals(old))) {
-            String event = old == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
-            stream.append(event, keyOf(newItem != null ? newItem : old), old, newItem, nowMillis,
-                    streamDelayMillis, byTimeToLive);
+        if (old != null || newItem != null) {
+            for (Index index : this.indexes.values()) {
+                indexes.apply(index, old, newItem, key);
+            }
         }
         return old;
     }

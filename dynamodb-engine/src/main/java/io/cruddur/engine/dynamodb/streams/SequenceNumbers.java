@@ -22,6 +22,13 @@ public final class SequenceNumbers {
         return current;
     }
 
+    /** Makes sure the next number handed out is past {@code used}, after records are restored. */
+    public synchronized void skipPast(BigInteger used) {
+        if (used.compareTo(next) >= 0) {
+            next = used.add(BigInteger.ONE);
+        }
+    }
+
     /** The number the next record will get. */
     public synchronized BigInteger peek() {
         return next;

@@ -52,11 +52,13 @@ public final class Shard {
         return records;
     }
 
-    void append(StreamRecord record) {
+    /** Adds a record at the end (also when a shard is restored from disk). */
+    public void append(StreamRecord record) {
         records.add(record);
     }
 
-    void close(BigInteger endingSequenceNumber) {
+    /** Closes the shard at this sequence number (also when a shard is restored from disk). */
+    public void close(BigInteger endingSequenceNumber) {
         this.endingSequenceNumber = endingSequenceNumber;
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * One change of one item, as the stream tells it.
  *
+ * @param shardId the shard the record belongs to
  * @param eventId unique per record
  * @param eventName {@code INSERT}, {@code MODIFY} or {@code REMOVE}
  * @param sequenceNumber increasing within the shard
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param sizeBytes the record's size as DynamoDB counts it
  * @param byTimeToLive whether the engine removed the item because its time to live passed
  */
-public record StreamRecord(String eventId, String eventName, BigInteger sequenceNumber, long createdAtMillis,
+public record StreamRecord(String shardId, String eventId, String eventName, BigInteger sequenceNumber, long createdAtMillis,
         long visibleAtMillis, Map<String, Value> keys, Map<String, Value> oldImage, Map<String, Value> newImage,
         int sizeBytes, boolean byTimeToLive) {
 }

@@ -31,10 +31,22 @@ public final class TableStream {
     private final long createdAtMillis;
     private final SequenceNumbers sequenceNumbers;
     private final List<Shard> shards = new ArrayList<>();
-    private boolean enabled = true;
+    private boolean enabled;
 
     public TableStream(String arn, String label, String tableName, String viewType, KeySchema key, long createdAtMillis,
             SequenceNumbers sequenceNumbers) {
+        this(arn, label, tableName, viewType, key, createdAtMillis, sequenceNumbers, true);
+        shards.add(newShard(null, createdAtMillis));
+    }
+
+    /** A stream restored from disk, its shards added by the caller. */
+    public static TableStream restored(String arn, String label, String tableName, String viewType, KeySchema key,
+            long createdAtMillis, boolean enabled, SequenceNumbers sequenceNumbers) {
+        return new TableStream(arn, label, tableName, viewType, key, createdAtMillis, sequenceNumbers, enabled);
+    }
+
+    private TableStream(String arn, String label, String tableName, String viewType, KeySchema key, long createdAtMillis,
+            SequenceNumbers sequenceNumbers, boolean enabled) {
         this.arn = arn;
         this.label = label;
         this.tableName = tableName;
@@ -42,7 +54,7 @@ public final class TableStream {
         this.key = key;
         this.createdAtMillis = createdAtMillis;
         this.sequenceNumbers = sequenceNumbers;
-        shards.add(newShard(null, createdAtMillis));
+        this.enabled = enabled;
     }
 
     public String arn() {
@@ -90,11 +102,11 @@ public final class TableStream {
         return shards;
     }
 
-    /** Records a change. Images not in the stream's view type are left out. */
-    public void append(String eventName, Map<String, Value> keys, Map<String, Value> oldImage,
+    /** Records a change and returns its record; images not in the stream's view type are left out. */
+    public StreamRecord append(String eventName, Map<String, Value> keys, Map<String, Value> oldImage,
             Map<String, Value> newImage, long nowMillis, long delayMillis, boolean byTimeToLive) {
         if (!enabled) {
-            return;
+            return null;
         }
         Shard shard = openShard();
         if (nowMillis - shard.createdAtMillis() >= SHARD_LIFETIME.toMillis()) {
@@ -107,16 +119,41 @@ public final class TableStream {
         int size = Items.size(keys)
                 + (newKept == null ? 0 : Items.size(newKept))
                 + (oldKept == null ? 0 : Items.size(oldKept));
-        shard.append(new StreamRecord(UUID.randomUUID().toString().replace("-", ""), eventName,
+        StreamRecord record = new StreamRecord(shard.id(), UUID.randomUUID().toString().replace("-", ""), eventName,
                 sequenceNumbers.next(), nowMillis, nowMillis + delayMillis, keys, oldKept, newKept, size,
-                byTimeToLive));
+                byTimeToLive);
+        shard.append(record);
+        return record;
+    }
+
+    /**
+     * Adds a record restored from disk to its shard, rolling over to that shard first when the
+     * record names one the stream does not have yet.
+     */
+    public void restore(StreamRecord record) {
+        Shard shard = shard(record.shardId());
+        if (shard == null) {
+            shard = rollOver(record.shardId(), record.createdAtMillis());
+        }
+        shard.append(record);
     }
 
     /** Closes the open shard and opens its child; returns the child. */
     public Shard rollOver(long nowMillis) {
+        return rollOver(newShardId(nowMillis), nowMillis);
+    }
+
+    /** Closes the open shard and opens a child with this id; returns the child. */
+    public Shard rollOver(String childId, long nowMillis) {
         Shard open = openShard();
-        open.close(lastSequenceNumber(open));
-        Shard child = newShard(open.id(), nowMillis);
+        Shard child;
+        if (open == null) {
+            Shard last = shards.isEmpty() ? null : shards.get(shards.size() - 1);
+            child = new Shard(childId, last == null ? null : last.id(), nowMillis, sequenceNumbers.peek());
+        } else {
+            open.close(lastSequenceNumber(open));
+            child = new Shard(childId, open.id(), nowMillis, sequenceNumbers.peek());
+        }
         shards.add(child);
         return child;
     }
@@ -137,7 +174,8 @@ public final class TableStream {
         return null;
     }
 
-    private Shard openShard() {
+    /** The shard taking records now, or {@code null} once the stream is disabled. */
+    public Shard openShard() {
         Shard last = shards.isEmpty() ? null : shards.get(shards.size() - 1);
         return last != null && last.open() ? last : null;
     }
@@ -148,9 +186,12 @@ public final class TableStream {
     }
 
     private Shard newShard(String parentId, long nowMillis) {
+        return new Shard(newShardId(nowMillis), parentId, nowMillis, sequenceNumbers.peek());
+    }
+
+    private static String newShardId(long nowMillis) {
         byte[] suffix = new byte[4];
         ThreadLocalRandom.current().nextBytes(suffix);
-        String id = String.format("shardId-%020d-%s", nowMillis, HexFormat.of().formatHex(suffix));
-        return new Shard(id, parentId, nowMillis, sequenceNumbers.peek());
+        return String.format("shardId-%020d-%s", nowMillis, HexFormat.of().formatHex(suffix));
     }
 }
