@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A fleet on one machine: DynamoDB Local and PostgreSQL (the engines command), cognito-local as
+# A fleet on one machine: the DynamoDB engine and PostgreSQL (the engines command), cognito-local as
 # Cognito, three aws-mode hosts that are all stream workers, and HAProxy in front of them on
 # 127.0.0.1:4600. Prints how to sign in and call the API through the load balancer; Ctrl-C stops
 # everything. Needs Java 17, Node.js with npm, haproxy (apt-get install haproxy) and curl.

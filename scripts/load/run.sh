@@ -3,10 +3,10 @@
 # scripts/load/requests.lua. Prints, per mode:
 #   - /health (the host's ceiling) and patterns B, A, C: requests/s, p50/p99, the ratio to /health,
 #     and (embedded) DynamoDB requests and SQL statements per request, read from the host's /metrics;
-#   - (embedded) A and B next to the raw DynamoDB Query floor on the same DynamoDB Local, at one
+#   - (embedded) A and B next to the raw DynamoDB Query floor on the same DynamoDB engine, at one
 #     connection and at CONNECTIONS; what starting a conversation (D) costs; write units per
 #     message of C, D and E beside the reference design's; pattern E's lag idle, at half the send
-#     rate that saturated DynamoDB Local and at saturation, each held for E_DURATION seconds.
+#     rate that saturated the DynamoDB engine and at saturation, each held for E_DURATION seconds.
 # Every measured run follows an unmeasured WARMUP of the same work, so the JIT has compiled it.
 # Installs wrk if missing; builds the jars if missing.
 set -euo pipefail
@@ -119,7 +119,7 @@ for mode in memory embedded; do
 
   if [ "$mode" = embedded ]; then
     settle
-    echo "-- A and B against the raw Query floor (same DynamoDB Local, same data, stream poller idle)"
+    echo "-- A and B against the raw Query floor (same DynamoDB engine, same data, stream poller idle)"
     printf '%-12s %-9s %11s %8s %8s %14s\n' connections route "requests/s" "p50 ms" "p99 ms" "p50 / floor"
     for connections in 1 "$CONNECTIONS"; do
       threads=$(( connections < 2 ? 1 : 2 ))
@@ -145,7 +145,7 @@ for mode in memory embedded; do
     scrape "$work/after"
     echo "POST /api/messages with a handle: $(costs "$work/before" "$work/after" POST /api/messages)"
 
-    echo "-- write units per message as DynamoDB Local reports them (ours | the reference design's)"
+    echo "-- write units per message as the DynamoDB engine reports them (ours | the reference design's)"
     probe write-units --endpoint "http://127.0.0.1:$DYNAMO_PORT" | while read -r _ pattern ours reference; do
       printf '%-3s %6s | %6s\n' "$pattern" "$ours" "$reference"
     done
@@ -155,7 +155,7 @@ for mode in memory embedded; do
     printf '%-30s %9s %8s %8s %8s %13s %13s\n' while messages "p50 ms" "p99 ms" "max ms" "p99 1st half" "p99 2nd half"
     lag=$(probe stream-lag --url "http://localhost:$PORT" --duration "PT${DURATION}S")
     printf '%-30s %9s %8s %8s %8s %13s %13s\n' idle $(echo "$lag" | cut -d' ' -f2-)
-    # Half the send rate that saturated DynamoDB Local above (wrk, CONNECTIONS), held for E_DURATION.
+    # Half the send rate that saturated the DynamoDB engine above (wrk, CONNECTIONS), held for E_DURATION.
     half=$(awk -v r="$send_rate" 'BEGIN {printf "%.0f", r / 2}')
     probe send-load --url "http://localhost:$PORT" --pairs "$work/pairs" --rate "$half" --duration "PT${WARMUP}S" > /dev/null
     settle

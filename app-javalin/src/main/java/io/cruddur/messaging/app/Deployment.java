@@ -91,7 +91,7 @@ public final class Deployment implements AutoCloseable {
         });
     }
 
-    /** DynamoDB Local and PostgreSQL inside the process; tables, schema and demo data created when missing. */
+    /** the DynamoDB engine and PostgreSQL inside the process; tables, schema and demo data created when missing. */
     public static Deployment embedded(HostConfig config, Optional<Path> dataDirectory, int dynamoPort, int postgresPort,
             String table) throws IOException {
         EmbeddedEngines engines = EmbeddedEngines.start(dataDirectory, dynamoPort, postgresPort);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The {@code aws} mode against a local stand-in for every AWS part: DynamoDB Local for DynamoDB,
+ * The {@code aws} mode against a local stand-in for every AWS part: the project's DynamoDB engine for DynamoDB,
  * a PostgreSQL for RDS, cognito-local for Cognito, set up with the operator commands as an
  * operator would; the host is the fleet's one stream worker.
  */

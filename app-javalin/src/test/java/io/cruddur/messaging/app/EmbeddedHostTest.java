@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default deployment end to end: DynamoDB Local and PostgreSQL in the process, the stream
+ * The default deployment end to end: the DynamoDB engine and PostgreSQL in the process, the stream
  * poller driving pattern E, and a restart on the same data directory that loses nothing.
  */
 class EmbeddedHostTest {

@@ -2,9 +2,8 @@ package com.example.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.zaxxer.hikari.HikariDataSource;
+import io.cruddur.engine.dynamodb.DynamoDbEngine;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.dynamodb.TableAdmin;
@@ -18,8 +17,6 @@ import io.cruddur.messaging.core.domain.NewUser;
 import io.cruddur.messaging.core.domain.User;
 import io.cruddur.messaging.core.usecase.Messaging;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,21 +24,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** DynamoDB Local and a real PostgreSQL, wired as the library's README says, pattern E included. */
+/** The library's DynamoDB engine and a real PostgreSQL, wired as the library's README says, pattern E included. */
 class RealStorageRoundTripTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
 
     @Test
     void the_other_members_inbox_follows_the_table_stream() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        DynamoDBProxyServer dynamoLocal = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
-        dynamoLocal.start();
-        DynamoDbSettings table = DynamoDbSettings.local(URI.create("http://127.0.0.1:" + port), "support-messages");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+        try (DynamoDbEngine engine = DynamoDbEngine.builder().build().start();
+                EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            DynamoDbSettings table = DynamoDbSettings.local(engine.endpoint(), "support-messages");
             try (DynamoDbClient admin = DynamoDbClients.dynamo(table)) {
                 new TableAdmin(admin).createTable(table.tableName(), TableAdmin.Billing.ON_DEMAND, false);
             }
@@ -56,8 +47,6 @@ class RealStorageRoundTripTest {
                     roundTrip(storage.messaging());
                 }
             }
-        } finally {
-            dynamoLocal.stop();
         }
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "engines", mixinStandardHelpOptions = true,
-        description = "Runs DynamoDB Local and PostgreSQL alone, on 127.0.0.1, and prints the export lines that point"
+        description = "Runs the DynamoDB engine and PostgreSQL alone, on 127.0.0.1, and prints the export lines that point"
                 + " the other commands, boto3 scripts and aws-mode hosts at them. Ctrl-C stops both.")
 final class EnginesCommand implements Callable<Integer> {
     @Mixin

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Runs the HTTP API. embedded (default): DynamoDB Local and PostgreSQL in this process, seeded;"
+        description = "Runs the HTTP API. embedded (default): the DynamoDB engine and PostgreSQL in this process, seeded;"
                 + " memory: everything in memory, seeded; aws: DynamoDB and PostgreSQL from the environment.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand

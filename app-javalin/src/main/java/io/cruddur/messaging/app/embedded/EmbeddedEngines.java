@@ -1,45 +1,36 @@
 package io.cruddur.messaging.app.embedded;
 
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
-import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import io.cruddur.engine.dynamodb.DynamoDbEngine;
 import io.cruddur.messaging.adapters.dynamodb.DynamoDbSettings;
 import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DynamoDB Local (as an HTTP server on 127.0.0.1, one shared database whatever the credentials or
- * region, as the reference's docker-compose runs it) and PostgreSQL ({@link PrivatePostgres}),
- * both inside this process: engines for one developer's machine, never for shared hosts.
- * With a data directory both keep their data there across restarts; without one, nothing
- * outlives the process.
+ * The project's DynamoDB engine (an HTTP server on 127.0.0.1, one shared database whatever the
+ * credentials or region, as the reference's docker-compose runs its local DynamoDB) and PostgreSQL
+ * ({@link PrivatePostgres}), both inside this process: engines for one developer's machine, never
+ * for shared hosts. With a data directory both keep their data there across restarts; without one,
+ * nothing outlives the process.
  */
 public final class EmbeddedEngines implements AutoCloseable {
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_POSTGRES_PORT = 5433;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngines.class);
-    private static final List<String> SQLITE_NATIVES = List.of(
-            "libsqlite4java-linux-amd64.so", "libsqlite4java-osx.dylib", "sqlite4java-win32-x64.dll");
 
-    private final Server dynamoServer;
-    private final LocalDynamoDBRequestHandler dynamoHandler;
+    private final DynamoDbEngine dynamo;
     private final URI dynamoEndpoint;
     private final PrivatePostgres postgres;
 
-    private EmbeddedEngines(Server dynamoServer, LocalDynamoDBRequestHandler dynamoHandler, URI dynamoEndpoint,
-            PrivatePostgres postgres) {
-        this.dynamoServer = dynamoServer;
-        this.dynamoHandler = dynamoHandler;
+    private EmbeddedEngines(DynamoDbEngine dynamo, URI dynamoEndpoint, PrivatePostgres postgres) {
+        this.dynamo = dynamo;
         this.dynamoEndpoint = dynamoEndpoint;
         this.postgres = postgres;
     }
@@ -54,33 +45,30 @@ public final class EmbeddedEngines implements AutoCloseable {
         Path scratch = Files.createTempDirectory("cruddur-engines");
         Path base = dataDirectory.orElse(scratch);
         Files.createDirectories(base);
-        System.setProperty("sqlite4java.library.path", extractSqliteNatives(scratch.resolve("native")).toString());
-
-        Path dynamoData = Files.createDirectories(base.resolve("dynamodb"));
-        LocalDynamoDBRequestHandler handler = new LocalDynamoDBRequestHandler(
-                0, dataDirectory.isEmpty(), dataDirectory.isEmpty() ? null : dynamoData.toString(), true, false);
-        Server server = new Server(new InetSocketAddress("127.0.0.1", dynamoPort));
-        server.setHandler(new LocalDynamoDBServerHandler(handler, "*"));
+        DynamoDbEngine.Builder builder = DynamoDbEngine.builder().port(dynamoPort);
+        if (dataDirectory.isPresent()) {
+            builder.dataDirectory(Files.createDirectories(base.resolve("dynamodb")));
+        }
+        DynamoDbEngine dynamo;
         try {
-            server.start();
-        } catch (Exception cannotListen) {
-            handler.shutdown();
-            throw new IOException("DynamoDB Local cannot listen on 127.0.0.1:" + dynamoPort
-                    + " (is another DynamoDB Local running? choose another with --dynamodb-port)", cannotListen);
+            dynamo = builder.build().start();
+        } catch (UncheckedIOException cannotStart) {
+            throw new IOException("the DynamoDB engine cannot start on 127.0.0.1:" + dynamoPort
+                    + " (is another DynamoDB running there? choose another with --dynamodb-port)", cannotStart);
         }
         PrivatePostgres postgres;
         try {
             postgres = PrivatePostgres.start(base, dataDirectory.isEmpty(), scratch, postgresPort);
         } catch (IOException | RuntimeException cannotStart) {
-            stopDynamo(server, handler);
+            dynamo.close();
             throw new IOException("PostgreSQL did not start on 127.0.0.1:" + postgresPort
                     + " (is another PostgreSQL there? choose another with --postgres-port)", cannotStart);
         }
-        URI endpoint = URI.create("http://127.0.0.1:" + dynamoPort);
-        LOG.info("DynamoDB Local at {}, PostgreSQL at port {} (user {}), data {}", endpoint, postgres.port(),
+        URI endpoint = dynamo.endpoint();
+        LOG.info("DynamoDB engine at {}, PostgreSQL at port {} (user {}), data {}", endpoint, postgres.port(),
                 PrivatePostgres.APP_ROLE,
                 dataDirectory.map(Path::toString).orElse("in memory (throwaway)"));
-        return new EmbeddedEngines(server, handler, endpoint, postgres);
+        return new EmbeddedEngines(dynamo, endpoint, postgres);
     }
 
     public DynamoDbSettings dynamoSettings(String table) {
@@ -99,36 +87,14 @@ public final class EmbeddedEngines implements AutoCloseable {
         return List.of("export AWS_ENDPOINT_URL=" + dynamoEndpoint, "export CONNECTION_URL=" + postgres.connectionUrl());
     }
 
-    /** Stops DynamoDB Local (flushing its database) and PostgreSQL (a clean shutdown). */
+    /** Stops the DynamoDB engine (saving its data) and PostgreSQL (a clean shutdown). */
     @Override
     public void close() {
-        stopDynamo(dynamoServer, dynamoHandler);
+        dynamo.close();
         try {
             postgres.close();
         } catch (IOException stopping) {
             LOG.warn("PostgreSQL did not stop cleanly", stopping);
         }
-    }
-
-    private static void stopDynamo(Server server, LocalDynamoDBRequestHandler handler) {
-        try {
-            server.stop();
-        } catch (Exception stopping) {
-            LOG.warn("DynamoDB Local did not stop cleanly", stopping);
-        }
-        handler.shutdown();
-    }
-
-    /** sqlite4java loads its library from a folder on disk; the jar carries it for common platforms. */
-    private static Path extractSqliteNatives(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        for (String name : SQLITE_NATIVES) {
-            try (InputStream in = EmbeddedEngines.class.getResourceAsStream("/native/sqlite4java/" + name)) {
-                if (in != null) {
-                    Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return folder;
     }
 }

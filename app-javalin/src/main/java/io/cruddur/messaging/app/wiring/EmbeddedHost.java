@@ -9,7 +9,7 @@ import io.cruddur.messaging.adapters.postgres.PostgresSettings;
 import io.cruddur.messaging.app.config.HostConfig;
 import jakarta.inject.Singleton;
 
-/** The embedded deployment: DynamoDB Local and PostgreSQL inside the process, the host's own tokens. */
+/** The embedded deployment: the DynamoDB engine and PostgreSQL inside the process, the host's own tokens. */
 @Singleton
 @Component(modules = {DynamoDbModule.class, PostgresModule.class, HostModule.class, LocalIssuerModule.class,
         StorageMetricsModule.class, StreamPollerModule.class, LocalNewsModule.class})

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The operator commands against real engines: DynamoDB Local and PostgreSQL (throwaway), and
+ * The operator commands against real engines: the DynamoDB engine and PostgreSQL (throwaway), and
  * cognito-local standing in for Cognito.
  */
 class CliTest {

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A fleet on one machine, every part a process of its own as in production: the engines
- * (DynamoDB Local and PostgreSQL), cognito-local as the issuer, and three {@code aws}-mode hosts,
+ * (the DynamoDB engine and PostgreSQL), cognito-local as the issuer, and three {@code aws}-mode hosts,
  * each a stream worker, sharing one cursor secret.
  */
 class FleetIT {

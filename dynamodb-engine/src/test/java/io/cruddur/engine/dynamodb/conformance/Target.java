@@ -4,6 +4,7 @@ import io.cruddur.engine.dynamodb.DynamoDbEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -31,6 +33,20 @@ final class Target {
     private static final DynamoDbEngine ENGINE = AWS ? null : DynamoDbEngine.builder().build().start();
     private static final DynamoDbClient DYNAMO = dynamoClient();
     private static final DynamoDbStreamsClient STREAMS = streamsClient();
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+
+    static {
+        if (AWS) {
+            // tables on AWS cost money: every table the tests made goes when they end
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(table -> {
+                try {
+                    DYNAMO.deleteTable(request -> request.tableName(table));
+                } catch (ResourceNotFoundException alreadyGone) {
+                    // a test deleted it itself
+                }
+            })));
+        }
+    }
 
     private Target() {
     }
@@ -81,6 +97,7 @@ final class Target {
     /** Creates a table and waits until it is active. */
     static String create(CreateTableRequest request) {
         DYNAMO.createTable(request);
+        CREATED.add(request.tableName());
         DYNAMO.waiter().waitUntilTableExists(builder -> builder.tableName(request.tableName()));
         return request.tableName();
     }
