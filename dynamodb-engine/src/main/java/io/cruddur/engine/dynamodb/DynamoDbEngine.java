@@ -1,6 +1,9 @@
 package io.cruddur.engine.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cruddur.engine.dynamodb.durability.DataDirectory;
+import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.operations.Database;
 import io.cruddur.engine.dynamodb.operations.Faults;
 import io.cruddur.engine.dynamodb.operations.Operations;
@@ -34,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class DynamoDbEngine implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Database database;
     private final Operations operations;
     private final TimeToLive timeToLive;
@@ -100,6 +105,22 @@ public final class DynamoDbEngine implements AutoCloseable {
         }
         InetSocketAddress bound = endpoint.address();
         return URI.create("http://" + bound.getHostString() + ":" + bound.getPort());
+    }
+
+    /**
+     * Answers one request in process, without HTTP: what a client would POST with this
+     * {@code X-Amz-Target} (e.g. {@code DynamoDB_20120810.Query}) and this JSON body.
+     *
+     * @return the response body
+     * @throws ApiException the refusal DynamoDB would answer
+     * @throws IllegalArgumentException when {@code requestJson} is not JSON
+     */
+    public String call(String target, String requestJson) {
+        try {
+            return JSON.writeValueAsString(operations.execute(target, JSON.readTree(requestJson)));
+        } catch (JsonProcessingException notJson) {
+            throw new IllegalArgumentException("the request is not JSON", notJson);
+        }
     }
 
     /** The switches that make the engine behave as real DynamoDB can. */

@@ -1,6 +1,7 @@
 package io.cruddur.engine.dynamodb.expressions;
 
 import io.cruddur.engine.dynamodb.model.ApiException;
+import io.cruddur.engine.dynamodb.model.Ordering;
 import io.cruddur.engine.dynamodb.model.Value;
 import java.util.Map;
 import java.util.Objects;
@@ -99,7 +100,7 @@ public final class Condition {
         if (left.isEmpty() || right.isEmpty()) {
             return false;
         }
-        OptionalInt order = Values.compare(left.get(), right.get());
+        OptionalInt order = Ordering.compare(left.get(), right.get());
         if (order.isEmpty()) {
             return false;
         }

@@ -1,6 +1,7 @@
 package io.cruddur.engine.dynamodb.expressions;
 
 import io.cruddur.engine.dynamodb.model.ApiException;
+import io.cruddur.engine.dynamodb.model.Ordering;
 import io.cruddur.engine.dynamodb.model.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -737,7 +738,7 @@ final class ExpressionParser {
         if (!low.value().type().equals(high.value().type())) {
             problem(Problem.OPERAND_TYPE,
                     "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
-        } else if (Values.compare(low.value(), high.value()).orElse(0) > 0) {
+        } else if (Ordering.compare(low.value(), high.value()).orElse(0) > 0) {
             problem(Problem.OPERAND_TYPE,
                     "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; " + bounds);
         }

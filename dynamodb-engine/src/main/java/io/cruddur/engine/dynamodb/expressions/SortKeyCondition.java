@@ -1,5 +1,6 @@
 package io.cruddur.engine.dynamodb.expressions;
 
+import io.cruddur.engine.dynamodb.model.Ordering;
 import io.cruddur.engine.dynamodb.model.Value;
 import java.util.List;
 import java.util.Objects;
@@ -73,7 +74,7 @@ public record SortKeyCondition(Operator operator, String attributeName, List<Val
             default:
                 break;
         }
-        OptionalInt order = Values.compare(keyValue, value());
+        OptionalInt order = Ordering.compare(keyValue, value());
         if (order.isEmpty()) {
             return false;
         }
@@ -88,7 +89,7 @@ public record SortKeyCondition(Operator operator, String attributeName, List<Val
             case GE:
                 return sign >= 0;
             default:
-                OptionalInt upper = Values.compare(keyValue, values.get(1));
+                OptionalInt upper = Ordering.compare(keyValue, values.get(1));
                 return sign >= 0 && upper.isPresent() && upper.getAsInt() <= 0;
         }
     }

@@ -28,37 +28,7 @@ final class ItemOperations {
     }
 
     ObjectNode putItem(JsonNode request) {
-        String tableName = Requests.tableName(request);
-        Map<String, Value> item = JsonValues.item(requiredObject(request, "Item"));
-        String returnValues = Requests.optional(request, "ReturnValues", "NONE");
-        if (!NONE_OR_ALL_OLD.contains(returnValues)) {
-            throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        boolean returnOldOnFailure = returnOldOnFailure(request);
-        Capacity.Mode mode = Capacity.mode(request);
-        Expressions expressions = new Expressions(request);
-        Predicate<Map<String, Value>> condition = expressions.condition();
-        expressions.checkPlaceholders("ConditionExpression");
-        db.lock().writeLock().lock();
-        try {
-            Table table = db.table(tableName);
-            Keys.checkItem(table, item, false);
-            Map<String, Value> keys = table.keyOf(item);
-            Map<String, Value> old = table.get(keys);
-            if (condition != null && !condition.test(old == null ? Map.of() : old)) {
-                throw ItemWrites.conditionFailed(old, returnOldOnFailure);
-            }
-            Capacity capacity = ItemWrites.apply(db, table, keys, old, item, false);
-            db.commit();
-            ObjectNode response = NODES.objectNode();
-            if (returnValues.equals("ALL_OLD") && old != null) {
-                response.set("Attributes", JsonValues.itemJson(old));
-            }
-            putCapacity(response, capacity, mode);
-            return response;
-        } finally {
-            db.lock().writeLock().unlock();
-        }
+        return replaceOrRemove(request, JsonValues.item(requiredObject(request, "Item")), null);
     }
 
     ObjectNode getItem(JsonNode request) {
@@ -164,8 +134,12 @@ final class ItemOperations {
     }
 
     ObjectNode deleteItem(JsonNode request) {
+        return replaceOrRemove(request, null, JsonValues.item(requiredObject(request, "Key")));
+    }
+
+    /** PutItem ({@code item} given) or DeleteItem ({@code key} given): one conditional write of a whole item. */
+    private ObjectNode replaceOrRemove(JsonNode request, Map<String, Value> item, Map<String, Value> key) {
         String tableName = Requests.tableName(request);
-        Map<String, Value> key = JsonValues.item(requiredObject(request, "Key"));
         String returnValues = Requests.optional(request, "ReturnValues", "NONE");
         if (!NONE_OR_ALL_OLD.contains(returnValues)) {
             throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
@@ -178,12 +152,19 @@ final class ItemOperations {
         db.lock().writeLock().lock();
         try {
             Table table = db.table(tableName);
-            Keys.checkKey(table, key);
-            Map<String, Value> old = table.get(key);
+            Map<String, Value> keys;
+            if (item != null) {
+                Keys.checkItem(table, item, false);
+                keys = table.keyOf(item);
+            } else {
+                Keys.checkKey(table, key);
+                keys = key;
+            }
+            Map<String, Value> old = table.get(keys);
             if (condition != null && !condition.test(old == null ? Map.of() : old)) {
                 throw ItemWrites.conditionFailed(old, returnOldOnFailure);
             }
-            Capacity capacity = ItemWrites.apply(db, table, key, old, null, false);
+            Capacity capacity = ItemWrites.apply(db, table, keys, old, item, false);
             db.commit();
             ObjectNode response = NODES.objectNode();
             if (returnValues.equals("ALL_OLD") && old != null) {

@@ -45,6 +45,16 @@ class ProtocolTest {
     }
 
     @Test
+    void a_request_answered_in_process_is_the_same_json_and_refuses_the_same_way() {
+        String listed = Target.engine().call("DynamoDB_20120810.ListTables", "{\"Limit\":1}");
+        assertThat(listed).startsWith("{\"TableNames\":[");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Target.engine().call("DynamoDB_20120810.DescribeTable",
+                "{\"TableName\":\"no-such-table\"}"))
+                .isInstanceOfSatisfying(io.cruddur.engine.dynamodb.model.ApiException.class,
+                        refused -> assertThat(refused.errorType()).isEqualTo("ResourceNotFoundException"));
+    }
+
+    @Test
     void a_plain_get_answers_that_the_engine_is_healthy() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(endpoint).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
