@@ -89,12 +89,14 @@ public final class DynamoDbEngine implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + address, cannotListen);
         }
         background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dynamodb-engine-ttl");
+            Thread thread = new Thread(runnable, "dynamodb-engine-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
-        background.scheduleWithFixedDelay(timeToLive::sweep, timeToLiveSweep.toMillis(), timeToLiveSweep.toMillis(),
-                TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> {
+            timeToLive.sweep();
+            database.trimStreams();
+        }, timeToLiveSweep.toMillis(), timeToLiveSweep.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -248,7 +250,7 @@ public final class DynamoDbEngine implements AutoCloseable {
             return this;
         }
 
-        /** How often expired items are looked for. */
+        /** How often expired items are removed, and stream records past their 24 hours dropped. */
         public Builder timeToLiveSweep(Duration interval) {
             this.timeToLiveSweep = interval;
             return this;

@@ -117,16 +117,6 @@ public final class KeyCondition {
         return Optional.ofNullable(sortKey);
     }
 
-    /**
-     * Tests an item's key attributes.
-     *
-     * @param item an item's attributes
-     * @return whether they meet every condition
-     */
-    public boolean test(Map<String, Value> item) {
-        return conditions.stream().allMatch(condition -> condition.test(item.get(condition.attributeName())));
-    }
-
     private SortKeyCondition validated() {
         if (partitionKey == null) {
             throw new IllegalStateException("validate the key condition against the key schema first");

@@ -55,42 +55,4 @@ public record SortKeyCondition(Operator operator, String attributeName, List<Val
     public Value value() {
         return values.get(0);
     }
-
-    /**
-     * Tests a key attribute's value.
-     *
-     * @param keyValue the attribute's value, or {@code null} when the item has none
-     * @return whether the value meets the condition
-     */
-    public boolean test(Value keyValue) {
-        if (keyValue == null) {
-            return false;
-        }
-        switch (operator) {
-            case EQ:
-                return keyValue.equals(value());
-            case BEGINS_WITH:
-                return Values.beginsWith(keyValue, value());
-            default:
-                break;
-        }
-        OptionalInt order = Ordering.compare(keyValue, value());
-        if (order.isEmpty()) {
-            return false;
-        }
-        int sign = order.getAsInt();
-        switch (operator) {
-            case LT:
-                return sign < 0;
-            case LE:
-                return sign <= 0;
-            case GT:
-                return sign > 0;
-            case GE:
-                return sign >= 0;
-            default:
-                OptionalInt upper = Ordering.compare(keyValue, values.get(1));
-                return sign >= 0 && upper.isPresent() && upper.getAsInt() <= 0;
-        }
-    }
 }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** How expressions see values: their size, prefixes and containment (their order is {@link Ordering}). */
-final class Values {
+public final class Values {
     private Values() {
     }
 
@@ -39,7 +39,7 @@ final class Values {
     }
 
     /** {@code begins_with}: a string starting with a string, or a binary with a binary. */
-    static boolean beginsWith(Value value, Value prefix) {
+    public static boolean beginsWith(Value value, Value prefix) {
         if (value instanceof Value.S s && prefix instanceof Value.S p) {
             return s.value().startsWith(p.value());
         }
@@ -53,7 +53,7 @@ final class Values {
      * {@code contains}: a substring of a string, a part of a binary, a member of a set of the
      * operand's type, or an element of a list.
      */
-    static boolean contains(Value value, Value operand) {
+    public static boolean contains(Value value, Value operand) {
         if (value instanceof Value.S s) {
             return operand instanceof Value.S part && s.value().contains(part.value());
         }

@@ -88,6 +88,22 @@ public final class Database {
         }
     }
 
+    /**
+     * Forgets stream records past their retention, and the streams of deleted tables or disabled
+     * streams once nothing of them remains. Readers hold the read lock, so this runs apart from
+     * them, in the engine's background work.
+     */
+    public void trimStreams() {
+        lock.writeLock().lock();
+        try {
+            long now = nowMillis();
+            streams.forEach(stream -> stream.trim(now));
+            streams.removeIf(stream -> !stream.enabled() && stream.shards().isEmpty());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Every table by name, in name order. Guarded by {@link #lock()}. */
     public Map<String, Table> tables() {
         return tables;

@@ -1,9 +1,11 @@
 package io.cruddur.engine.dynamodb.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cruddur.engine.dynamodb.expressions.Values;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.model.Bytes;
 import io.cruddur.engine.dynamodb.model.Numbers;
+import io.cruddur.engine.dynamodb.model.Ordering;
 import io.cruddur.engine.dynamodb.model.Value;
 import io.cruddur.engine.dynamodb.protocol.JsonValues;
 import io.cruddur.engine.dynamodb.storage.KeyValues;
@@ -13,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -180,22 +184,22 @@ final class Legacy {
             case "IN":
                 return actual != null && arguments.contains(actual);
             case "LT":
-                return comparable(actual, arguments.get(0)) && KeyValues.compare(actual, arguments.get(0)) < 0;
+                return ordered(actual, arguments.get(0), sign -> sign < 0);
             case "LE":
-                return comparable(actual, arguments.get(0)) && KeyValues.compare(actual, arguments.get(0)) <= 0;
+                return ordered(actual, arguments.get(0), sign -> sign <= 0);
             case "GT":
-                return comparable(actual, arguments.get(0)) && KeyValues.compare(actual, arguments.get(0)) > 0;
+                return ordered(actual, arguments.get(0), sign -> sign > 0);
             case "GE":
-                return comparable(actual, arguments.get(0)) && KeyValues.compare(actual, arguments.get(0)) >= 0;
+                return ordered(actual, arguments.get(0), sign -> sign >= 0);
             case "BETWEEN":
-                return comparable(actual, arguments.get(0)) && KeyValues.compare(actual, arguments.get(0)) >= 0
-                        && KeyValues.compare(actual, arguments.get(1)) <= 0;
+                return ordered(actual, arguments.get(0), sign -> sign >= 0)
+                        && ordered(actual, arguments.get(1), sign -> sign <= 0);
             case "BEGINS_WITH":
-                return beginsWith(actual, arguments.get(0));
+                return actual != null && Values.beginsWith(actual, arguments.get(0));
             case "CONTAINS":
-                return actual != null && contains(actual, arguments.get(0));
+                return actual != null && Values.contains(actual, arguments.get(0));
             case "NOT_CONTAINS":
-                return actual != null && !contains(actual, arguments.get(0));
+                return actual != null && !Values.contains(actual, arguments.get(0));
             default:
                 throw new IllegalStateException(operator);
         }
@@ -290,41 +294,13 @@ final class Legacy {
         }
     }
 
-    private static boolean comparable(Value actual, Value argument) {
-        return actual != null && actual.type().equals(argument.type())
-                && (actual instanceof Value.S || actual instanceof Value.N || actual instanceof Value.B);
-    }
-
-    private static boolean beginsWith(Value actual, Value prefix) {
-        if (actual instanceof Value.S s && prefix instanceof Value.S p) {
-            return s.value().startsWith(p.value());
+    /** Whether {@code actual} is of {@code argument}'s type and compares with it as {@code sign} asks. */
+    private static boolean ordered(Value actual, Value argument, IntPredicate sign) {
+        if (actual == null) {
+            return false;
         }
-        if (actual instanceof Value.B b && prefix instanceof Value.B p) {
-            return b.value().startsWith(p.value());
-        }
-        return false;
-    }
-
-    private static boolean contains(Value actual, Value element) {
-        if (actual instanceof Value.S s && element instanceof Value.S e) {
-            return s.value().contains(e.value());
-        }
-        if (actual instanceof Value.B b && element instanceof Value.B e) {
-            return b.value().contains(e.value());
-        }
-        if (actual instanceof Value.SS ss && element instanceof Value.S e) {
-            return ss.values().contains(e.value());
-        }
-        if (actual instanceof Value.NS ns && element instanceof Value.N e) {
-            return ns.values().contains(e.value());
-        }
-        if (actual instanceof Value.BS bs && element instanceof Value.B e) {
-            return bs.values().contains(e.value());
-        }
-        if (actual instanceof Value.L list) {
-            return list.values().contains(element);
-        }
-        return false;
+        OptionalInt order = Ordering.compare(actual, argument);
+        return order.isPresent() && sign.test(order.getAsInt());
     }
 
     private static ApiException invalid(String detail) {

@@ -37,9 +37,8 @@ final class StreamOperations {
         String tableName = Requests.optional(request, "TableName", null);
         Integer limit = Requests.limit(request, "Limit", "limit", 1, 100);
         String start = Requests.optional(request, "ExclusiveStartStreamArn", null);
-        db.lock().writeLock().lock();
+        db.lock().readLock().lock();
         try {
-            trim();
             ObjectNode response = NODES.objectNode();
             ArrayNode streams = response.putArray("Streams");
             boolean started = start == null;
@@ -63,7 +62,7 @@ final class StreamOperations {
             }
             return response;
         } finally {
-            db.lock().writeLock().unlock();
+            db.lock().readLock().unlock();
         }
     }
 
@@ -73,9 +72,8 @@ final class StreamOperations {
         String startShard = Requests.optional(request, "ExclusiveStartShardId", null);
         JsonNode filter = request.get("ShardFilter");
         String parentFilter = filter == null || filter.isNull() ? null : Requests.optional(filter, "ShardId", null);
-        db.lock().writeLock().lock();
+        db.lock().readLock().lock();
         try {
-            trim();
             TableStream stream = stream(arn);
             ObjectNode description = NODES.objectNode();
             description.put("StreamArn", stream.arn());
@@ -117,7 +115,7 @@ final class StreamOperations {
             response.set("StreamDescription", description);
             return response;
         } finally {
-            db.lock().writeLock().unlock();
+            db.lock().readLock().unlock();
         }
     }
 
@@ -135,17 +133,15 @@ final class StreamOperations {
                     ? "Must specify a SequenceNumber for AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER iterator types"
                     : "Sequence number should not be specified for TRIM_HORIZON or LATEST iterator types");
         }
-        db.lock().writeLock().lock();
+        db.lock().readLock().lock();
         try {
-            trim();
             TableStream stream = stream(arn);
             Shard shard = stream.shard(shardId);
             if (shard == null) {
                 throw ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
             }
             BigInteger position = switch (type) {
-                case "TRIM_HORIZON" -> shard.records().isEmpty() ? shard.startingSequenceNumber()
-                        : shard.records().get(0).sequenceNumber();
+                case "TRIM_HORIZON" -> trimHorizon(shard);
                 case "LATEST" -> shard.open() ? db.sequenceNumbers().peek()
                         : shard.endingSequenceNumber().add(BigInteger.ONE);
                 default -> {
@@ -164,7 +160,7 @@ final class StreamOperations {
             response.put("ShardIterator", iterator(stream.arn(), shard.id(), position));
             return response;
         } finally {
-            db.lock().writeLock().unlock();
+            db.lock().readLock().unlock();
         }
     }
 
@@ -179,9 +175,8 @@ final class StreamOperations {
                     + " which is further in the future than the tolerated delay of " + ITERATOR_LIFETIME.toMillis()
                     + " milliseconds.");
         }
-        db.lock().writeLock().lock();
+        db.lock().readLock().lock();
         try {
-            trim();
             TableStream stream = stream(iterator.arn());
             Shard shard = stream.shard(iterator.shardId());
             if (shard == null) {
@@ -196,10 +191,9 @@ final class StreamOperations {
             long bytes = 0;
             BigInteger next = iterator.position();
             boolean reachedEnd = true;
-            for (StreamRecord record : shard.records()) {
-                if (record.sequenceNumber().compareTo(iterator.position()) < 0) {
-                    continue;
-                }
+            List<StreamRecord> retained = shard.records();
+            for (int i = firstAtOrAfter(retained, iterator.position()); i < retained.size(); i++) {
+                StreamRecord record = retained.get(i);
                 if (records.size() == max || bytes >= PAGE_BYTES || record.visibleAtMillis() > now) {
                     reachedEnd = false;
                     break;
@@ -213,7 +207,7 @@ final class StreamOperations {
             }
             return response;
         } finally {
-            db.lock().writeLock().unlock();
+            db.lock().readLock().unlock();
         }
     }
 
@@ -242,10 +236,28 @@ final class StreamOperations {
         return json;
     }
 
-    private void trim() {
-        long now = db.nowMillis();
-        db.streams().forEach(stream -> stream.trim(now));
-        db.streams().removeIf(stream -> !stream.enabled() && stream.shards().isEmpty());
+    /** The oldest record still kept, or where the next one will be when none is. */
+    private static BigInteger trimHorizon(Shard shard) {
+        if (!shard.records().isEmpty()) {
+            return shard.records().get(0).sequenceNumber();
+        }
+        BigInteger trimmed = shard.trimmedThrough();
+        return trimmed == null ? shard.startingSequenceNumber() : trimmed.add(BigInteger.ONE);
+    }
+
+    /** The index of the first record at or after {@code position}: records are in sequence order. */
+    private static int firstAtOrAfter(List<StreamRecord> records, BigInteger position) {
+        int low = 0;
+        int high = records.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (records.get(middle).sequenceNumber().compareTo(position) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private TableStream stream(String arn) {

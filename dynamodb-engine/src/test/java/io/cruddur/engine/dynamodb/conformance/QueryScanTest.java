@@ -11,9 +11,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -112,6 +115,53 @@ class QueryScanTest {
         } while (start != null);
         assertThat(all).hasSize(30).isSorted();
         assertThat(pages).isEqualTo(4);
+    }
+
+    @Test
+    void between_includes_both_bounds_and_begins_with_selects_by_utf8_prefix() {
+        String strings = Target.table(ScalarAttributeType.S);
+        for (String sk : List.of("pre", "prefix", "prefix\u00ff", "prefix\uD83D\uDE00", "prefiy", "prf", "\uFFFF")) {
+            dynamo.putItem(b -> b.tableName(strings).item(Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS(sk))));
+        }
+        QueryResponse prefixed = dynamo.query(b -> b.tableName(strings).keyConditionExpression("pk = :p AND begins_with(sk, :x)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"), ":x", AttributeValue.fromS("prefix"))));
+        assertThat(prefixed.items()).extracting(item -> item.get("sk").s())
+                .containsExactly("prefix", "prefix\u00ff", "prefix\uD83D\uDE00");
+        QueryResponse between = dynamo.query(b -> b.tableName(strings).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"), ":a", AttributeValue.fromS("prefix"),
+                        ":b", AttributeValue.fromS("prefiy"))));
+        assertThat(between.items()).extracting(item -> item.get("sk").s()).first().isEqualTo("prefix");
+        assertThat(between.items()).extracting(item -> item.get("sk").s()).last().isEqualTo("prefiy");
+        QueryResponse highest = dynamo.query(b -> b.tableName(strings).keyConditionExpression("pk = :p AND begins_with(sk, :x)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"), ":x", AttributeValue.fromS("\uFFFF"))));
+        assertThat(highest.items()).hasSize(1);
+
+        String binaries = Target.table(ScalarAttributeType.B);
+        for (byte[] sk : List.of(new byte[] {1, (byte) 0xFF}, new byte[] {1, (byte) 0xFF, 0}, new byte[] {2}, new byte[] {1, 0x7F})) {
+            dynamo.putItem(b -> b.tableName(binaries).item(Map.of("pk", AttributeValue.fromS("p"),
+                    "sk", AttributeValue.fromB(SdkBytes.fromByteArray(sk)))));
+        }
+        QueryResponse bytes = dynamo.query(b -> b.tableName(binaries).keyConditionExpression("pk = :p AND begins_with(sk, :x)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"),
+                        ":x", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, (byte) 0xFF})))));
+        assertThat(bytes.items()).extracting(item -> item.get("sk").b().asByteArray().length).containsExactly(2, 3);
+    }
+
+    @Test
+    void legacy_key_conditions_and_query_filters_select_as_expressions_do() {
+        QueryResponse found = dynamo.query(b -> b.tableName(table)
+                .keyConditions(Map.of(
+                        "pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                                .attributeValueList(AttributeValue.fromS("p")).build(),
+                        "sk", Condition.builder().comparisonOperator(ComparisonOperator.BETWEEN)
+                                .attributeValueList(AttributeValue.fromN("10"), AttributeValue.fromN("12")).build()))
+                .queryFilter(Map.of("rank", Condition.builder().comparisonOperator(ComparisonOperator.GT)
+                        .attributeValueList(AttributeValue.fromN("89")).build())));
+        assertThat(found.scannedCount()).isEqualTo(3);
+        assertThat(sortKeys(found.items())).containsExactly(10);
+        ScanResponse missing = dynamo.scan(b -> b.tableName(table).scanFilter(Map.of("group", Condition.builder()
+                .comparisonOperator(ComparisonOperator.NOT_CONTAINS).attributeValueList(AttributeValue.fromS("x")).build())));
+        assertThat(missing.count()).as("a missing attribute matches no NOT_CONTAINS").isEqualTo(10);
     }
 
     @Test

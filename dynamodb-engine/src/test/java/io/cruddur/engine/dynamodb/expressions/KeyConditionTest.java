@@ -85,15 +85,6 @@ class KeyConditionTest {
     }
 
     @Test
-    void sort_key_conditions_test_key_values() {
-        assertThat(keyed("pk = :pk AND sk BETWEEN :a AND :b").test(item("pk", s("p1"), "sk", n("5")))).isTrue();
-        assertThat(keyed("pk = :pk AND sk BETWEEN :a AND :b").test(item("pk", s("p1"), "sk", n("6")))).isFalse();
-        assertThat(keyed("pk = :pk AND sk < :a").test(item("pk", s("p1"), "sk", s("0")))).isFalse();
-        assertThat(keyed("pk = :pk AND begins_with(sk, :s)").test(item("pk", s("p1"), "sk", s("prefix")))).isTrue();
-        assertThat(keyed("pk = :pk").test(item("pk", s("p2")))).isFalse();
-    }
-
-    @Test
     void or_not_in_and_not_equal_are_refused() {
         assertThat(refusal("pk = :pk OR pk = :other")).isEqualTo("Invalid operator used in KeyConditionExpression: OR");
         assertThat(refusal("NOT pk = :pk")).isEqualTo("Invalid operator used in KeyConditionExpression: NOT");
