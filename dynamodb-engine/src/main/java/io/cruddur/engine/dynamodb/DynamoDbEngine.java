@@ -2,6 +2,7 @@ package io.cruddur.engine.dynamodb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cruddur.engine.dynamodb.durability.DataDirectory;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.operations.Database;
@@ -10,6 +11,7 @@ import io.cruddur.engine.dynamodb.operations.Operations;
 import io.cruddur.engine.dynamodb.operations.TimeToLive;
 import io.cruddur.engine.dynamodb.operations.WriteLog;
 import io.cruddur.engine.dynamodb.protocol.HttpEndpoint;
+import io.cruddur.engine.dynamodb.protocol.JsonValues;
 import io.cruddur.engine.dynamodb.storage.Table;
 import io.cruddur.engine.dynamodb.streams.SequenceNumbers;
 import io.cruddur.engine.dynamodb.streams.TableStream;
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class DynamoDbEngine implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonValues.mapper();
 
     private final Database database;
     private final Operations operations;
@@ -113,13 +115,14 @@ public final class DynamoDbEngine implements AutoCloseable {
      * Answers one request in process, without HTTP: what a client would POST with this
      * {@code X-Amz-Target} (e.g. {@code DynamoDB_20120810.Query}) and this JSON body.
      *
-     * @return the response body
+     * @return the response body, empty for an operation that answers with none
      * @throws ApiException the refusal DynamoDB would answer
      * @throws IllegalArgumentException when {@code requestJson} is not JSON
      */
     public String call(String target, String requestJson) {
         try {
-            return JSON.writeValueAsString(operations.execute(target, JSON.readTree(requestJson)));
+            ObjectNode answer = operations.execute(target, JSON.readTree(requestJson));
+            return answer == Operations.NO_CONTENT ? "" : JSON.writeValueAsString(answer);
         } catch (JsonProcessingException notJson) {
             throw new IllegalArgumentException("the request is not JSON", notJson);
         }

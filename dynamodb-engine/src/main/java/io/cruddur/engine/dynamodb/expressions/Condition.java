@@ -3,10 +3,12 @@ package io.cruddur.engine.dynamodb.expressions;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.model.Ordering;
 import io.cruddur.engine.dynamodb.model.Value;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A condition expression ({@code ConditionExpression}) or filter expression
@@ -49,6 +51,45 @@ public final class Condition {
     public static Condition parse(String expression, String parameterName, ExpressionContext context) {
         Objects.requireNonNull(expression, "expression");
         return new Condition(ExpressionParser.condition(expression, parameterName, context));
+    }
+
+    /** The top-level attributes the condition reads. */
+    public Set<String> topLevelAttributes() {
+        Set<String> names = new LinkedHashSet<>();
+        collect(root, names);
+        return names;
+    }
+
+    private static void collect(ConditionNode node, Set<String> names) {
+        if (node instanceof ConditionNode.Comparison comparison) {
+            collect(comparison.left(), names);
+            collect(comparison.right(), names);
+        } else if (node instanceof ConditionNode.Between between) {
+            collect(between.subject(), names);
+            collect(between.lower(), names);
+            collect(between.upper(), names);
+        } else if (node instanceof ConditionNode.In in) {
+            collect(in.subject(), names);
+            in.candidates().forEach(candidate -> collect(candidate, names));
+        } else if (node instanceof ConditionNode.Function function) {
+            collect(function.call(), names);
+        } else if (node instanceof ConditionNode.And and) {
+            collect(and.left(), names);
+            collect(and.right(), names);
+        } else if (node instanceof ConditionNode.Or or) {
+            collect(or.left(), names);
+            collect(or.right(), names);
+        } else if (node instanceof ConditionNode.Not not) {
+            collect(not.operand(), names);
+        }
+    }
+
+    private static void collect(Operand operand, Set<String> names) {
+        if (operand instanceof Operand.PathOperand path) {
+            names.add(path.path().topLevel());
+        } else if (operand instanceof Operand.Call call) {
+            call.arguments().forEach(argument -> collect(argument, names));
+        }
     }
 
     /**

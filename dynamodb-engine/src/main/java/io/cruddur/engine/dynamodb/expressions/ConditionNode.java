@@ -20,6 +20,11 @@ sealed interface ConditionNode permits ConditionNode.Comparison, ConditionNode.B
             return symbol;
         }
 
+        /** Whether it compares by order, which only numbers, strings and binaries have. */
+        boolean orders() {
+            return this != EQ && this != NE;
+        }
+
         static Comparator of(String symbol) {
             for (Comparator comparator : values()) {
                 if (comparator.symbol.equals(symbol)) {

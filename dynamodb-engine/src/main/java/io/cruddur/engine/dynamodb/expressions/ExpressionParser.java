@@ -3,6 +3,7 @@ package io.cruddur.engine.dynamodb.expressions;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.model.Ordering;
 import io.cruddur.engine.dynamodb.model.Value;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -77,7 +78,14 @@ final class ExpressionParser {
             "begins_with", 2, "contains", 2, "size", 1);
     static final Map<String, Integer> UPDATE_FUNCTIONS = Map.of("if_not_exists", 2, "list_append", 2);
     static final int MAX_IN_OPERANDS = 100;
+    /** A document path reaches at most 32 levels deep, its top-level attribute included. */
+    static final int MAX_NESTING_LEVELS = 32;
+    /** An expression is at most 4 KB long... */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+    /** ...and holds at most 300 operators (functions and parentheses are not counted). */
+    static final int MAX_OPERATORS = 300;
 
+    private static final Set<String> ORDERED_TYPES = Set.of("N", "S", "B");
     private static final Set<String> CONDITION_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
     private static final Set<String> UPDATE_KEYWORDS = Set.of("SET", "REMOVE", "ADD", "DELETE");
     private static final Set<String> COMPARATORS = Set.of("=", "<>", "<", "<=", ">", ">=");
@@ -86,7 +94,7 @@ final class ExpressionParser {
 
     /** The kinds of problem found beyond syntax, in the order of which is reported first. */
     private enum Problem {
-        REDUNDANT_PARENTHESES, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, REPEATED_SECTION,
+        REDUNDANT_PARENTHESES, NESTING_LEVELS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, REPEATED_SECTION,
         UNDEFINED_NAME, UNDEFINED_VALUE, OVERLAPPING_PATHS, CONFLICTING_PATHS, OPERAND_COUNT,
         SAME_OPERANDS, OPERAND_TYPE
     }
@@ -105,10 +113,16 @@ final class ExpressionParser {
     private final Map<Problem, String> problems = new EnumMap<>(Problem.class);
     private final Set<Object> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
     private int position;
+    private int operators;
 
     private ExpressionParser(String source, String parameterName, ExpressionContext context, Set<String> keywords) {
         if (source.isEmpty()) {
             throw ApiException.validation("Invalid " + parameterName + ": The expression can not be empty;");
+        }
+        int size = source.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_EXPRESSION_BYTES) {
+            throw ApiException.validation("Invalid " + parameterName
+                    + ": Expression size has exceeded the maximum allowed size; expression size: " + size);
         }
         this.source = source;
         this.parameterName = parameterName;
@@ -259,6 +273,15 @@ final class ExpressionParser {
         position++;
     }
 
+    /** Steps over an operator, counting it: past the limit the expression is refused at once, before it nests deeper. */
+    private void operator() {
+        position++;
+        if (++operators > MAX_OPERATORS) {
+            throw ApiException.validation("Invalid " + parameterName
+                    + ": The expression contains too many operators; operator count: " + operators);
+        }
+    }
+
     private void expectEnd() {
         if (peek().kind() != Kind.EOF) {
             throw syntaxError();
@@ -280,7 +303,7 @@ final class ExpressionParser {
     private ConditionNode orCondition() {
         ConditionNode condition = andCondition();
         while (isKeyword("OR")) {
-            position++;
+            operator();
             condition = new ConditionNode.Or(condition, andCondition());
         }
         return condition;
@@ -289,7 +312,7 @@ final class ExpressionParser {
     private ConditionNode andCondition() {
         ConditionNode condition = notCondition();
         while (isKeyword("AND")) {
-            position++;
+            operator();
             condition = new ConditionNode.And(condition, notCondition());
         }
         return condition;
@@ -297,7 +320,7 @@ final class ExpressionParser {
 
     private ConditionNode notCondition() {
         if (isKeyword("NOT")) {
-            position++;
+            operator();
             return new ConditionNode.Not(notCondition());
         }
         return primaryCondition();
@@ -313,11 +336,11 @@ final class ExpressionParser {
         Operand left = operand();
         Token token = peek();
         if (token.kind() == Kind.PUNCTUATION && COMPARATORS.contains(token.text())) {
-            position++;
+            operator();
             return new ConditionNode.Comparison(ConditionNode.Comparator.of(token.text()), left, operand());
         }
         if (isKeyword("BETWEEN")) {
-            position++;
+            operator();
             Operand lower = operand();
             if (!isKeyword("AND")) {
                 throw syntaxError();
@@ -326,7 +349,7 @@ final class ExpressionParser {
             return new ConditionNode.Between(left, lower, operand());
         }
         if (isKeyword("IN")) {
-            position++;
+            operator();
             expectPunctuation("(");
             List<Operand> candidates = new ArrayList<>();
             candidates.add(operand());
@@ -435,6 +458,9 @@ final class ExpressionParser {
                 expectPunctuation("]");
                 steps.add(new DocumentPath.Index(value));
             } else {
+                if (steps.size() > MAX_NESTING_LEVELS) {
+                    problem(Problem.NESTING_LEVELS, "The document path has too many nesting levels; nesting levels: " + steps.size());
+                }
                 return new DocumentPath(steps);
             }
         }
@@ -519,7 +545,8 @@ final class ExpressionParser {
     private Operand setValue() {
         Operand left = operand();
         if (isPunctuation("+") || isPunctuation("-")) {
-            boolean plus = next().text().equals("+");
+            boolean plus = peek().text().equals("+");
+            operator();
             return new Operand.Arithmetic(left, plus, operand());
         }
         return left;
@@ -572,6 +599,9 @@ final class ExpressionParser {
                 for (Operand argument : call.arguments()) {
                     if (argument instanceof Operand.Literal literal && !(literal.value() instanceof Value.L)) {
                         incorrectOperandType(call.name(), literal.value().type());
+                    } else if (argument instanceof Operand.Call inner && inner.name().equals("list_append")) {
+                        // DynamoDB parses list_append(list_append(...), ...) but refuses to run it.
+                        misusedFunction("list_append");
                     }
                 }
             }
@@ -612,10 +642,14 @@ final class ExpressionParser {
             checkComparisonOperand(comparison.left());
             checkComparisonOperand(comparison.right());
             checkDistinct(comparison.comparator().symbol(), comparison.left(), comparison.right());
+            if (comparison.comparator().orders()) {
+                checkOrderable(comparison.comparator().symbol(), List.of(comparison.left(), comparison.right()));
+            }
         } else if (condition instanceof ConditionNode.Between between) {
             checkComparisonOperand(between.subject());
             checkComparisonOperand(between.lower());
             checkComparisonOperand(between.upper());
+            checkOrderable("BETWEEN", List.of(between.subject(), between.lower(), between.upper()));
             checkBounds(between.lower(), between.upper());
         } else if (condition instanceof ConditionNode.In in) {
             checkComparisonOperand(in.subject());
@@ -677,7 +711,7 @@ final class ExpressionParser {
                 }
             }
             case "attribute_type" -> {
-                if (!(arguments.get(0) instanceof Operand.PathOperand)) {
+                if (arguments.get(0) instanceof Operand.Call) {
                     requiresPath(name);
                 } else if (arguments.get(1) instanceof Operand.Literal literal
                         && literal.value() instanceof Value.S type) {
@@ -720,6 +754,16 @@ final class ExpressionParser {
             return call.name().equals("size") ? "N" : "BOOL";
         }
         return null;
+    }
+
+    /** Only numbers, strings and binaries have an order: a value of another type cannot be ordered. */
+    private void checkOrderable(String operator, List<Operand> operands) {
+        for (Operand operand : operands) {
+            if (operand instanceof Operand.Literal literal && !ORDERED_TYPES.contains(literal.value().type())) {
+                incorrectOperandType(operator, literal.value().type());
+                return;
+            }
+        }
     }
 
     private void checkDistinct(String operator, Operand first, Operand second) {

@@ -72,6 +72,11 @@ public final class Update {
         return Projection.project(actions.stream().map(UpdateAction::path).toList(), item);
     }
 
+    /** Whether it only removes attributes: on an item that does not exist, DynamoDB then writes nothing and checks no path. */
+    public boolean onlyRemoves() {
+        return actions.stream().allMatch(action -> action instanceof UpdateAction.RemoveAction);
+    }
+
     /**
      * The item after the update; {@code item} itself is left as it was (an empty map for an item
      * that does not exist yet, to which the caller adds the key).
@@ -137,7 +142,7 @@ public final class Update {
                 throw ApiException.validation(INCORRECT_TYPE);
             }
             BigDecimal result = arithmetic.plus() ? a.value().add(b.value()) : a.value().subtract(b.value());
-            return new Value.N(Numbers.checked(result));
+            return new Value.N(Numbers.computed(result));
         }
         Operand.Call call = (Operand.Call) operand;
         if (call.name().equals("if_not_exists")) {
@@ -161,7 +166,7 @@ public final class Update {
 
     private static Value added(Object existing, Value value) {
         if (existing instanceof Value.N a && value instanceof Value.N b) {
-            return new Value.N(Numbers.checked(a.value().add(b.value())));
+            return new Value.N(Numbers.computed(a.value().add(b.value())));
         }
         if (existing instanceof Value.SS a && value instanceof Value.SS b) {
             return new Value.SS(union(a.values(), b.values()));

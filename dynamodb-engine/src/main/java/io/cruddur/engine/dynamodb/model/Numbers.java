@@ -23,17 +23,26 @@ public final class Numbers {
             }
             number = new BigDecimal(text.strip());
         } catch (NumberFormatException notANumber) {
-            throw ApiException.validation("A value provided cannot be converted into a number");
+            throw ApiException.validation("The parameter cannot be converted to a numeric value: " + text);
         }
         return checked(number);
     }
 
     /**
      * Checks a computed number (the result of {@code +}, {@code -} or {@code ADD}) against the limits.
+     * DynamoDB reports a result that needs more than 38 digits as an overflow, whatever its magnitude.
      *
      * @throws ApiException a {@code ValidationException} when it is out of range
      */
-    public static BigDecimal checked(BigDecimal number) {
+    public static BigDecimal computed(BigDecimal number) {
+        BigDecimal normalised = normalise(number);
+        if (normalised.precision() > 38) {
+            throw overflow();
+        }
+        return checked(normalised);
+    }
+
+    private static BigDecimal checked(BigDecimal number) {
         BigDecimal normalised = normalise(number);
         if (normalised.signum() == 0) {
             return normalised;
@@ -43,14 +52,17 @@ public final class Numbers {
         }
         BigDecimal magnitude = normalised.abs();
         if (magnitude.compareTo(LARGEST) > 0) {
-            throw ApiException.validation(
-                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw overflow();
         }
         if (magnitude.compareTo(SMALLEST) < 0) {
             throw ApiException.validation(
                     "Number underflow. Attempting to store a number with magnitude smaller than supported range");
         }
         return normalised;
+    }
+
+    private static ApiException overflow() {
+        return ApiException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
 
     static BigDecimal normalise(BigDecimal number) {

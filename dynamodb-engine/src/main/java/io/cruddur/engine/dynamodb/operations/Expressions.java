@@ -6,6 +6,7 @@ import io.cruddur.engine.dynamodb.expressions.ExpressionContext;
 import io.cruddur.engine.dynamodb.expressions.Projection;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.model.Value;
+import io.cruddur.engine.dynamodb.storage.KeySchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,13 +21,21 @@ import java.util.function.UnaryOperator;
  * the placeholder checks DynamoDB makes of the whole request.
  */
 final class Expressions {
+    /** KeyConditions is missing on purpose: DynamoDB takes it beside a filter or projection expression. */
+    private static final List<String> LEGACY_MEMBERS = List.of("AttributesToGet", "AttributeUpdates", "ConditionalOperator",
+            "Expected", "QueryFilter", "ScanFilter");
+    private static final List<String> EXPRESSION_MEMBERS = List.of("ConditionExpression", "FilterExpression",
+            "KeyConditionExpression", "ProjectionExpression", "UpdateExpression");
     private final JsonNode request;
     private final ExpressionContext context;
     private final boolean hasNames;
     private final boolean hasValues;
+    private String filterMember;
+    private Set<String> filterAttributes = Set.of();
 
     Expressions(JsonNode request) {
         this.request = request;
+        refuseMixing();
         Map<String, String> names = Requests.names(request);
         Map<String, Value> values = Requests.values(request);
         this.hasNames = names != null;
@@ -43,8 +52,6 @@ final class Expressions {
      */
     Predicate<Map<String, Value>> condition() {
         String expression = Requests.optional(request, "ConditionExpression", null);
-        refuseMixing("Expected", "ConditionExpression");
-        refuseMixing("ConditionalOperator", "ConditionExpression");
         if (expression != null) {
             Condition condition = Condition.parse(expression, "ConditionExpression", context);
             return condition::test;
@@ -55,15 +62,19 @@ final class Expressions {
     /** The read filter: {@code FilterExpression}, or the legacy filter member; {@code null} without one. */
     Predicate<Map<String, Value>> filter(String legacyMember) {
         String expression = Requests.optional(request, "FilterExpression", null);
-        refuseMixing(legacyMember, "FilterExpression");
         if (expression != null) {
             Condition condition = Condition.parse(expression, "FilterExpression", context);
+            filterMember = "Filter Expression";
+            filterAttributes = condition.topLevelAttributes();
             return condition::test;
         }
         JsonNode legacy = request.get(legacyMember);
         if (legacy == null || legacy.isNull()) {
             return null;
         }
+        filterMember = legacyMember;
+        filterAttributes = new LinkedHashSet<>();
+        legacy.fieldNames().forEachRemaining(filterAttributes::add);
         List<Legacy.AttributeCondition> conditions = Legacy.filter(legacy);
         return Legacy.combine(conditions, Legacy.conditionalOperator(request, false));
     }
@@ -74,7 +85,6 @@ final class Expressions {
      */
     UnaryOperator<Map<String, Value>> projection() {
         String expression = Requests.optional(request, "ProjectionExpression", null);
-        refuseMixing("AttributesToGet", "ProjectionExpression");
         if (expression != null) {
             Projection projection = Projection.parse(expression, context);
             return projection::apply;
@@ -127,12 +137,41 @@ final class Expressions {
         context.checkAllUsed();
     }
 
-    private void refuseMixing(String legacyMember, String expressionMember) {
-        JsonNode legacy = request.get(legacyMember);
-        JsonNode expression = request.get(expressionMember);
-        if (legacy != null && !legacy.isNull() && expression != null && !expression.isNull()) {
-            throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: "
-                    + "Non-expression parameters: {" + legacyMember + "} Expression parameters: {" + expressionMember + "}");
+    /**
+     * Refuses a filter of a Query that reads a key attribute of the table or index queried: keys
+     * belong in the key condition.
+     */
+    void refuseKeysInFilter(KeySchema schema) {
+        for (String attribute : filterAttributes) {
+            if (schema.isKeyAttribute(attribute)) {
+                throw ApiException.validation(filterMember + " can only contain non-primary key attributes: "
+                        + "Primary key attribute: " + attribute);
+            }
         }
+    }
+
+    /** A request uses either the expression parameters or the legacy ones, never both. */
+    private void refuseMixing() {
+        refuseMixing(present(LEGACY_MEMBERS), present(EXPRESSION_MEMBERS));
+        refuseMixing(present(List.of("KeyConditions")), present(List.of("KeyConditionExpression")));
+    }
+
+    private static void refuseMixing(List<String> legacy, List<String> expressions) {
+        if (!legacy.isEmpty() && !expressions.isEmpty()) {
+            throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: "
+                    + "Non-expression parameters: {" + String.join(", ", legacy) + "} Expression parameters: {"
+                    + String.join(", ", expressions) + "}");
+        }
+    }
+
+    private List<String> present(List<String> members) {
+        List<String> present = new ArrayList<>();
+        for (String member : members) {
+            JsonNode node = request.get(member);
+            if (node != null && !node.isNull()) {
+                present.add(member);
+            }
+        }
+        return present;
     }
 }

@@ -68,18 +68,6 @@ final class ItemOperations {
         String updateExpression = Requests.optional(request, "UpdateExpression", null);
         JsonNode attributeUpdates = request.get("AttributeUpdates");
         boolean hasAttributeUpdates = attributeUpdates != null && !attributeUpdates.isNull();
-        if (updateExpression != null && hasAttributeUpdates) {
-            throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: "
-                    + "Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}");
-        }
-        if (hasAttributeUpdates && request.has("ConditionExpression")) {
-            throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: "
-                    + "Non-expression parameters: {AttributeUpdates} Expression parameters: {ConditionExpression}");
-        }
-        if (updateExpression != null && request.has("Expected")) {
-            throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: "
-                    + "Non-expression parameters: {Expected} Expression parameters: {UpdateExpression}");
-        }
         Update update = updateExpression == null ? null : Update.parse(updateExpression, expressions.context());
         Predicate<Map<String, Value>> condition = expressions.condition();
         expressions.checkPlaceholders("UpdateExpression", "ConditionExpression");
@@ -102,7 +90,7 @@ final class ItemOperations {
             Map<String, Value> base = old == null ? key : old;
             Map<String, Value> updated;
             if (update != null) {
-                updated = update.apply(base);
+                updated = old == null && update.onlyRemoves() ? base : update.apply(base);
             } else if (hasAttributeUpdates) {
                 updated = Legacy.applyUpdates(attributeUpdates, base, Set.copyOf(table.keyOf(key).keySet()));
             } else {

@@ -267,7 +267,7 @@ final class Legacy {
             if (current == null) {
                 item.put(attribute, number);
             } else if (current instanceof Value.N existing) {
-                item.put(attribute, new Value.N(Numbers.checked(existing.value().add(number.value()))));
+                item.put(attribute, new Value.N(Numbers.computed(existing.value().add(number.value()))));
             } else {
                 throw invalid("Type mismatch for ADD; operator type: N, existing type: " + current.type());
             }

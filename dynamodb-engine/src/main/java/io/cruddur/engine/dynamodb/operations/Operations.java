@@ -1,6 +1,7 @@
 package io.cruddur.engine.dynamodb.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.storage.Table;
@@ -14,6 +15,8 @@ import java.util.function.Function;
  * act here, at the edge, never inside storage.
  */
 public final class Operations {
+    /** The answer of an operation that returns no body at all, as TagResource and UntagResource do. */
+    public static final ObjectNode NO_CONTENT = JsonNodeFactory.instance.objectNode();
     /** The DynamoDB API's target prefix. */
     public static final String DYNAMODB = "DynamoDB_20120810";
     /** The DynamoDB Streams API's target prefix. */

@@ -48,10 +48,6 @@ final class ReadOperations {
         String keyExpression = Requests.optional(request, "KeyConditionExpression", null);
         JsonNode keyConditions = request.get("KeyConditions");
         boolean hasLegacyKeys = keyConditions != null && !keyConditions.isNull();
-        if (keyExpression != null && hasLegacyKeys) {
-            throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: "
-                    + "Non-expression parameters: {KeyConditions} Expression parameters: {KeyConditionExpression}");
-        }
         if (keyExpression == null && !hasLegacyKeys) {
             throw ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
@@ -60,6 +56,7 @@ final class ReadOperations {
         read.expressions.checkPlaceholders("KeyConditionExpression", "FilterExpression", "ProjectionExpression");
         boolean forward = !request.has("ScanIndexForward") || request.get("ScanIndexForward").asBoolean(true);
         return read.run(tableName, (table, index, schema) -> {
+            read.expressions.refuseKeysInFilter(schema);
             SortRange range = keyCondition != null ? SortRange.of(keyCondition, schema)
                     : SortRange.ofLegacy(keyConditions, schema);
             Rows rows = index == null ? table.rows() : index.rows();
@@ -239,8 +236,9 @@ final class ReadOperations {
             long bytes = 0;
             Map<String, Value> last = null;
             boolean stoppedEarly = false;
-            boolean fetchFromTable = index != null && !index.global() && "ALL_ATTRIBUTES".equals(select)
-                    && index.projectionType() != Index.ProjectionType.ALL;
+            // A local index answers for attributes it does not hold by reading them from the table.
+            boolean fetchFromTable = index != null && !index.global() && index.projectionType() != Index.ProjectionType.ALL
+                    && ("ALL_ATTRIBUTES".equals(select) || projection != null);
             outer:
             while (partitions.hasNext()) {
                 for (Map<String, Value> stored : partitions.next().values()) {

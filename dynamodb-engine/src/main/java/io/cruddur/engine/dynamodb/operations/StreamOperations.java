@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords. Iterators
  * expire after 15 minutes; records are kept 24 hours.
  */
 final class StreamOperations {
+    private static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]*:[^:]*:table/[^/]+/stream/[^/]+");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
     private static final int PAGE_BYTES = 1024 * 1024;
@@ -37,6 +39,9 @@ final class StreamOperations {
         String tableName = Requests.optional(request, "TableName", null);
         Integer limit = Requests.limit(request, "Limit", "limit", 1, 100);
         String start = Requests.optional(request, "ExclusiveStartStreamArn", null);
+        if (start != null) {
+            checkArn(start);
+        }
         db.lock().readLock().lock();
         try {
             ObjectNode response = NODES.objectNode();
@@ -260,7 +265,15 @@ final class StreamOperations {
         return low;
     }
 
+    /** A stream ARN names a table's stream; anything else is refused before any stream is looked for. */
+    private static void checkArn(String arn) {
+        if (!STREAM_ARN.matcher(arn).matches()) {
+            throw ApiException.validation("Invalid StreamArn");
+        }
+    }
+
     private TableStream stream(String arn) {
+        checkArn(arn);
         List<TableStream> streams = db.streams();
         for (TableStream stream : streams) {
             if (stream.arn().equals(arn)) {

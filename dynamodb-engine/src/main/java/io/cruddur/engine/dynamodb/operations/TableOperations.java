@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -28,6 +29,8 @@ import java.util.UUID;
  */
 final class TableOperations {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The letters, spaces, digits and signs a tag's key and value may hold. */
+    private static final Pattern TAG_TEXT = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
     private static final DateTimeFormatter STREAM_LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final Set<String> VIEW_TYPES = Set.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
@@ -241,6 +244,14 @@ final class TableOperations {
             throw ApiException.validation("The parameter 'TimeToLiveSpecification' is required but was not present in the request");
         }
         String attribute = Requests.required(spec, "AttributeName");
+        if (attribute.isEmpty() || attribute.length() > 255) {
+            throw Requests.constraint(attribute, "timeToLiveSpecification.attributeName", attribute.isEmpty()
+                    ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to 255");
+        }
+        JsonNode enabled = spec.get("Enabled");
+        if (enabled == null || enabled.isNull()) {
+            throw Requests.constraint("null", "timeToLiveSpecification.enabled", "Member must not be null");
+        }
         boolean enable = Requests.flag(spec, "Enabled");
         db.lock().writeLock().lock();
         try {
@@ -296,9 +307,12 @@ final class TableOperations {
             if (tags == null || tags.isNull()) {
                 throw ApiException.validation("The parameter 'Tags' is required but was not present in the request");
             }
+            if (tags.isEmpty()) {
+                throw Requests.constraint("[]", "tags", "Member must have length greater than or equal to 1");
+            }
             putTags(table, tags);
             db.log().tableDefined(table);
-            return NODES.objectNode();
+            return Operations.NO_CONTENT;
         } finally {
             db.lock().writeLock().unlock();
         }
@@ -315,7 +329,7 @@ final class TableOperations {
             }
             keys.forEach(key -> table.tags().remove(key.asText()));
             db.log().tableDefined(table);
-            return NODES.objectNode();
+            return Operations.NO_CONTENT;
         } finally {
             db.lock().writeLock().unlock();
         }
@@ -551,8 +565,16 @@ final class TableOperations {
             if (key.isEmpty() || key.length() > 128) {
                 throw Requests.constraint(key, "tags.member.key", "Member must have length less than or equal to 128");
             }
+            if (!TAG_TEXT.matcher(key).matches()) {
+                throw Requests.constraint(key, "tags.member.key", "Member must satisfy regular expression pattern: "
+                        + TAG_TEXT.pattern());
+            }
             if (value.length() > 256) {
                 throw Requests.constraint(value, "tags.member.value", "Member must have length less than or equal to 256");
+            }
+            if (!TAG_TEXT.matcher(value).matches()) {
+                throw Requests.constraint(value, "tags.member.value", "Member must satisfy regular expression pattern: "
+                        + TAG_TEXT.pattern());
             }
             table.tags().put(key, value);
         }

@@ -1,34 +1,39 @@
 package io.cruddur.engine.dynamodb.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.operations.Operations;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The DynamoDB and DynamoDB Streams JSON 1.0 protocol over HTTP, on the JDK's own server: a POST
- * whose {@code X-Amz-Target} names the operation, answered with a JSON body, its CRC32 and a
- * request id, or with an error body whose {@code __type} the SDKs map to their exceptions.
- * Signatures are not checked: any credentials are accepted.
+ * The DynamoDB and DynamoDB Streams JSON 1.0 protocol over HTTP, on Jetty: a POST whose
+ * {@code X-Amz-Target} names the operation, answered with a JSON body, its CRC32 and a request id,
+ * or with an error body whose {@code __type} the SDKs map to their exceptions. Signatures are not
+ * checked: any credentials are accepted.
  */
 public final class HttpEndpoint implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HttpEndpoint.class.getName());
@@ -36,116 +41,129 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
-    static {
-        // The JDK's server writes a response's headers and body apart; without TCP_NODELAY a
-        // keep-alive client's delayed ACK holds every answer back by about 40 ms. Read once, when the
-        // JDK's server is first used in the process, so it is set before that.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final ObjectMapper json = JsonValues.mapper();
     private final Operations operations;
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private HttpEndpoint(Operations operations, HttpServer server, ExecutorService workers) {
+    private HttpEndpoint(Operations operations, int threads) {
         this.operations = operations;
-        this.server = server;
-        this.workers = workers;
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("dynamodb-engine-http");
+        pool.setDaemon(true);
+        this.server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // Jetty runs its acceptors and selectors on the same pool: room for them beside the requests.
+        pool.setMaxThreads(threads + connector.getAcceptors() + connector.getSelectorManager().getSelectorCount());
+        pool.setMinThreads(Math.min(pool.getMaxThreads(), 4));
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                respond(request, response, callback);
+                return true;
+            }
+        });
     }
 
-    /** Starts listening on {@code address} (port 0: any free port). */
+    /** Starts listening on {@code address} (port 0: any free port), serving {@code threads} requests at once. */
     public static HttpEndpoint start(Operations operations, InetSocketAddress address, int threads) throws IOException {
-        HttpServer server = HttpServer.create(address, 256);
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "dynamodb-engine-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        HttpEndpoint endpoint = new HttpEndpoint(operations, server, workers);
-        server.createContext("/", endpoint::handle);
-        server.setExecutor(workers);
-        server.start();
+        HttpEndpoint endpoint = new HttpEndpoint(operations, threads);
+        endpoint.connector.setHost(address.getHostString());
+        endpoint.connector.setPort(address.getPort());
+        try {
+            endpoint.server.start();
+        } catch (IOException cannotListen) {
+            endpoint.close();
+            throw cannotListen;
+        } catch (Exception failed) {
+            endpoint.close();
+            throw new IOException("the HTTP server did not start", failed);
+        }
         return endpoint;
     }
 
     /** Where it listens. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception failed) {
+            LOG.log(Level.WARNING, "the HTTP server did not stop cleanly", failed);
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                byte[] body = ("healthy: " + exchange.getRequestHeaders().getFirst("Host")).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                return;
-            }
-            byte[] requestBody = readBody(exchange);
-            if (requestBody == null) {
-                exchange.sendResponseHeaders(413, -1);
-                return;
-            }
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            ObjectNode response;
-            int status = 200;
-            try {
-                JsonNode request = parse(requestBody);
-                response = operations.execute(target, request);
-            } catch (ApiException refused) {
-                status = refused.status();
-                response = errorBody(refused);
-            } catch (RuntimeException defect) {
-                LOG.log(Level.SEVERE, "request failed: " + target, defect);
-                status = 500;
-                response = errorBody(new ApiException("InternalServerError",
-                        "The server encountered an internal error trying to fulfill the request.", 500, Map.of()));
-            }
-            byte[] body = json.writeValueAsBytes(response);
-            CRC32 crc = new CRC32();
-            crc.update(body);
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId());
-            exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    private void respond(Request request, Response response, Callback callback) {
+        if (!request.getMethod().equals("POST")) {
+            String host = request.getHeaders().get(HttpHeader.HOST);
+            send(response, callback, 200, "text/plain", ("healthy: " + host).getBytes(StandardCharsets.UTF_8));
+            return;
         }
+        String target = request.getHeaders().get("X-Amz-Target");
+        ObjectNode answer;
+        int status = 200;
+        try {
+            answer = operations.execute(target, parse(readBody(request)));
+        } catch (ApiException refused) {
+            status = refused.status();
+            answer = errorBody(refused);
+        } catch (RuntimeException defect) {
+            LOG.log(Level.SEVERE, "request failed: " + target, defect);
+            status = 500;
+            answer = errorBody(new ApiException("InternalServerError",
+                    "The server encountered an internal error trying to fulfill the request.", 500, Map.of()));
+        }
+        byte[] body;
+        try {
+            body = answer == Operations.NO_CONTENT ? new byte[0] : json.writeValueAsBytes(answer);
+        } catch (JsonProcessingException unwritable) {
+            callback.failed(unwritable);
+            return;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        response.getHeaders().put("x-amzn-RequestId", requestId());
+        response.getHeaders().put("x-amz-crc32", Long.toString(crc.getValue()));
+        send(response, callback, status, CONTENT_TYPE, body);
     }
 
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        InputStream in = exchange.getRequestBody();
-        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-            in = new GZIPInputStream(in);
+    private static void send(Response response, Callback callback, int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static byte[] readBody(Request request) {
+        try {
+            InputStream in = Content.Source.asInputStream(request);
+            if ("gzip".equalsIgnoreCase(request.getHeaders().get(HttpHeader.CONTENT_ENCODING))) {
+                in = new GZIPInputStream(in);
+            }
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiException("RequestEntityTooLarge",
+                        "Request must be smaller than " + MAX_BODY_BYTES + " bytes for the operation.", 413, Map.of());
+            }
+            return body;
+        } catch (IOException unreadable) {
+            throw new ApiException("SerializationException", "The request body could not be read.");
         }
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
     }
 
     private JsonNode parse(byte[] body) {
         try {
             JsonNode request = json.readTree(body);
             return request == null ? json.createObjectNode() : request;
-        } catch (JsonProcessingException malformed) {
+        } catch (IOException malformed) {
             throw new ApiException("SerializationException", "Start of structure or map found where not expected.");
-        } catch (IOException unreadable) {
-            throw new ApiException("SerializationException", "The request body could not be read.");
         }
     }
 

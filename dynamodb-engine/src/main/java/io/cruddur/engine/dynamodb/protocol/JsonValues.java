@@ -1,6 +1,11 @@
 package io.cruddur.engine.dynamodb.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,12 +24,26 @@ import java.util.Set;
 /** Attribute values and items between the JSON 1.0 protocol and the engine's {@link Value}s. */
 public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Documents nest at most 32 levels deep, the item itself counted as the first. */
+    private static final int MAX_NESTING_LEVELS = 32;
 
     private JsonValues() {
     }
 
+    /** A JSON mapper for the protocol: attribute names may be 64 KB long, longer than Jackson's default limit. */
+    public static ObjectMapper mapper() {
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNameLength(1 << 20).build();
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build())
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    }
+
     /** An item (or key, or placeholder map) from its JSON object; {@code null} or missing gives an empty map. */
     public static Map<String, Value> item(JsonNode node) {
+        return item(node, 1);
+    }
+
+    /** The attributes of a map at {@code level}, the item itself being level 1. */
+    private static Map<String, Value> item(JsonNode node, int level) {
         Map<String, Value> item = new LinkedHashMap<>();
         if (node == null || node.isNull() || node.isMissingNode()) {
             return item;
@@ -33,13 +52,17 @@ public final class JsonValues {
             throw ApiException.validation("Supplied AttributeValue has a map of the wrong shape");
         }
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            item.put(field.getKey(), value(field.getValue()));
+            item.put(field.getKey(), value(field.getValue(), level));
         }
         return item;
     }
 
     /** One attribute value from its JSON form, e.g. {@code {"S":"x"}}. */
     public static Value value(JsonNode node) {
+        return value(node, 1);
+    }
+
+    private static Value value(JsonNode node, int level) {
         if (node == null || !node.isObject()) {
             throw ApiException.validation(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -58,6 +81,10 @@ public final class JsonValues {
                     + ", must contain exactly one of the supported datatypes");
         }
         JsonNode content = node.get(type);
+        if ((type.equals("L") || type.equals("M")) && level >= MAX_NESTING_LEVELS) {
+            throw ApiException.validation("Nesting Levels have exceeded supported limits: "
+                    + "Attributes in the item have nested levels beyond supported limit");
+        }
         return switch (type) {
             case "S" -> new Value.S(text(content));
             case "N" -> new Value.N(Numbers.parse(text(content)));
@@ -67,8 +94,8 @@ public final class JsonValues {
             case "SS" -> stringSet(content);
             case "NS" -> numberSet(content);
             case "BS" -> binarySet(content);
-            case "L" -> list(content);
-            case "M" -> new Value.M(item(content));
+            case "L" -> list(content, level + 1);
+            case "M" -> new Value.M(item(content, level + 1));
             default -> throw ApiException.validation(
                     "Supplied AttributeValue has an unknown datatype: " + type);
         };
@@ -160,13 +187,13 @@ public final class JsonValues {
         return new Value.BS(distinct(members));
     }
 
-    private static Value list(JsonNode content) {
+    private static Value list(JsonNode content, int level) {
         if (!content.isArray()) {
             throw ApiException.validation("Supplied AttributeValue has a list of the wrong shape");
         }
         List<Value> elements = new ArrayList<>();
         for (JsonNode element : content) {
-            elements.add(value(element));
+            elements.add(value(element, level));
         }
         return new Value.L(elements);
     }

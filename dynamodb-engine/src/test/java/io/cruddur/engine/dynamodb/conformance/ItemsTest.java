@@ -64,6 +64,15 @@ class ItemsTest {
     }
 
     @Test
+    void removing_from_an_item_that_does_not_exist_writes_nothing_and_checks_no_path() {
+        dynamo.updateItem(b -> b.tableName(table).key(key("never", "1")).updateExpression("REMOVE x.y, z[0]"));
+        assertThat(dynamo.getItem(b -> b.tableName(table).key(key("never", "1")).consistentRead(true)).hasItem()).isFalse();
+        dynamo.putItem(b -> b.tableName(table).item(key("present", "1")));
+        assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName(table).key(key("present", "1")).updateExpression("REMOVE x.y")))
+                .hasMessageContaining("The document path provided in the update expression is invalid for update");
+    }
+
+    @Test
     void a_missing_item_reads_as_no_item_at_all() {
         assertThat(dynamo.getItem(b -> b.tableName(table).key(key("nobody", "1"))).hasItem()).isFalse();
     }

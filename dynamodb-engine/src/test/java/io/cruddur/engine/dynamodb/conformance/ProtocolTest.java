@@ -55,6 +55,19 @@ class ProtocolTest {
     }
 
     @Test
+    void tagging_answers_with_no_body_at_all() throws Exception {
+        String table = Target.table(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S);
+        String arn = Target.dynamo().describeTable(b -> b.tableName(table)).table().tableArn();
+        HttpResponse<String> tagged = post("DynamoDB_20120810.TagResource",
+                "{\"ResourceArn\":\"" + arn + "\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}");
+        assertThat(tagged.statusCode()).isEqualTo(200);
+        assertThat(tagged.body()).isEmpty();
+        HttpResponse<String> untagged = post("DynamoDB_20120810.UntagResource",
+                "{\"ResourceArn\":\"" + arn + "\",\"TagKeys\":[\"k\"]}");
+        assertThat(untagged.body()).isEmpty();
+    }
+
+    @Test
     void a_plain_get_answers_that_the_engine_is_healthy() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(endpoint).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -208,6 +208,26 @@ class QueryScanTest {
     }
 
     @Test
+    void a_local_index_reads_the_attributes_it_does_not_hold_from_the_table() {
+        String keysOnly = Target.create(CreateTableRequest.builder().tableName(Target.tableName())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .attributeDefinitions(Target.definition("pk", ScalarAttributeType.S), Target.definition("sk", ScalarAttributeType.N),
+                        Target.definition("rank", ScalarAttributeType.N))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-rank")
+                        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("rank").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
+                .build());
+        dynamo.putItem(b -> b.tableName(keysOnly).item(Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromN("1"),
+                "rank", AttributeValue.fromN("7"), "detail", AttributeValue.fromS("kept in the table only"))));
+        QueryResponse found = dynamo.query(b -> b.tableName(keysOnly).indexName("by-rank").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"))).projectionExpression("detail"));
+        assertThat(found.items()).containsExactly(Map.of("detail", AttributeValue.fromS("kept in the table only")));
+    }
+
+    @Test
     void consistent_reads_of_a_global_index_are_refused() {
         assertThatThrownBy(() -> dynamo.query(b -> b.tableName(table).indexName("by-group").consistentRead(true)
                 .keyConditionExpression("#g = :g").expressionAttributeNames(Map.of("#g", "group"))

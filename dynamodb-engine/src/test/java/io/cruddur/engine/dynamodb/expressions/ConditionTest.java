@@ -103,7 +103,41 @@ class ConditionTest {
         assertThat(holds("s = :v", item, values(":v", ss("b", "a")))).isTrue();
         assertThat(holds("l = :v", item, values(":v", l(n("1.0"), s("x"))))).isTrue();
         assertThat(holds("m = :v", item, values(":v", m("k", n("1"))))).isTrue();
-        assertThat(holds("s < :v", item, values(":v", ss("c")))).isFalse();
+        assertThat(holds("s < :v", item, values(":v", s("c")))).isFalse();
+        assertThat(holds("l > :v", item, values(":v", n("0")))).isFalse();
+    }
+
+    @Test
+    void an_expression_is_at_most_4_kilobytes() {
+        Map<String, Value> values = values(":v", n("1"));
+        assertThat(holds("a" + " ".repeat(4091) + "= :v", item("a", n("1")), values)).isTrue();
+        assertThat(refusal("a" + " ".repeat(4092) + "= :v", values)).isEqualTo(
+                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097");
+    }
+
+    @Test
+    void an_expression_holds_at_most_300_operators() {
+        Map<String, Value> item = item("a", n("1"), "b", n("2"));
+        assertThat(holds("a<b" + " or (a<b".repeat(149) + ")".repeat(149), item, null)).isTrue();
+        assertThat(refusal("a<b" + " or (a<b".repeat(150) + ")".repeat(150), null)).isEqualTo(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+        assertThat(refusal("not ".repeat(1000) + "a<b", null)).contains("too many operators");
+    }
+
+    @Test
+    void a_value_that_has_no_order_cannot_be_ordered_against() {
+        assertThat(refusal("a < :v", values(":v", l(n("1")))))
+                .isEqualTo("Invalid ConditionExpression: Incorrect operand type for operator or function; "
+                        + "operator or function: <, operand type: L");
+        assertThat(refusal(":v >= a", values(":v", ss("x")))).contains("operator or function: >=, operand type: SS");
+        assertThat(refusal("a BETWEEN :low AND :high", values(":low", m("k", n("1")), ":high", m("k", n("2")))))
+                .contains("operator or function: BETWEEN, operand type: M");
+    }
+
+    @Test
+    void attribute_type_may_test_a_value_as_well_as_an_attribute() {
+        assertThat(holds("attribute_type(:v, :t)", item(), values(":v", l(n("1")), ":t", s("L")))).isTrue();
+        assertThat(holds("attribute_type(:v, :t)", item(), values(":v", l(n("1")), ":t", s("M")))).isFalse();
     }
 
     @Test

@@ -35,6 +35,13 @@ class ProjectionTest {
     }
 
     @Test
+    void a_path_reaches_32_levels_deep_and_no_deeper() {
+        assertThat(project("a" + ".b".repeat(31))).isEmpty();
+        assertThat(refusal("a" + ".b".repeat(32), null)).isEqualTo(
+                "Invalid ProjectionExpression: The document path has too many nesting levels; nesting levels: 33");
+    }
+
+    @Test
     void top_level_attributes_are_picked() {
         assertThat(project("pk, title")).isEqualTo(item("pk", s("k"), "title", s("t")));
     }

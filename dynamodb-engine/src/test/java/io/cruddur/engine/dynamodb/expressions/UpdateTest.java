@@ -54,6 +54,16 @@ class UpdateTest {
     // ------------------------------------------------------------ SET
 
     @Test
+    void list_append_takes_if_not_exists_but_not_another_list_append() {
+        assertThat(apply("SET a = list_append(if_not_exists(a, :empty), :more)", item(),
+                values(":empty", l(), ":more", l(s("x"))))).isEqualTo(item("a", l(s("x"))));
+        assertThat(refusal("SET a = list_append(list_append(:one, :two), :three)",
+                values(":one", l(s("a")), ":two", l(s("b")), ":three", l(s("c")))))
+                .isEqualTo("Invalid UpdateExpression: The function is not allowed to be used this way in an expression; "
+                        + "function: list_append");
+    }
+
+    @Test
     void set_writes_top_level_and_nested_attributes() {
         Map<String, Value> item = item("pk", s("k"), "m", m("x", n("1")));
         Map<String, Value> updated = apply("SET a = :a, m.y = :b", item, values(":a", s("A"), ":b", n("2")));
@@ -98,6 +108,12 @@ class UpdateTest {
     void arithmetic_out_of_the_number_range_is_refused() {
         Map<String, Value> item = item("n", n("9E+125"));
         assertThat(applyRefusal("SET n = n + n", item, null))
+                .isEqualTo("Number overflow. Attempting to store a number with magnitude larger than supported range");
+    }
+
+    @Test
+    void arithmetic_needing_more_than_38_digits_is_an_overflow_whatever_its_magnitude() {
+        assertThat(applyRefusal("SET n = :big + :one", item("n", n("0")), values(":big", n("1E+50"), ":one", n("1"))))
                 .isEqualTo("Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
 
