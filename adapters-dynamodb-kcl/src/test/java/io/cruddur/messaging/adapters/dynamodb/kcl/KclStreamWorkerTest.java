@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two KCL workers of one application on the test engine's stream, in one JVM: one reads the
  * table's shard, each record is handled once, and when that worker stops the other takes its
- * lease over and goes on from the checkpoint.
+ * lease over and goes on from the checkpoint, then through the end of the shard into its child
+ * while the engine throttles a share of the KCL's own requests.
  */
 class KclStreamWorkerTest {
     private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
@@ -46,7 +47,7 @@ class KclStreamWorkerTest {
     }
 
     @Test
-    void one_worker_reads_the_shard_and_the_other_takes_over_from_its_checkpoint_when_it_stops() {
+    void one_worker_reads_the_shard_the_other_takes_over_from_its_checkpoint_and_follows_it_into_the_next() {
         KclStreamWorker a = worker("worker-a");
         KclStreamWorker b = worker("worker-b");
         Message hello = Fixtures.message(Fixtures.newGroup(), andrew, "hello", Fixtures.T0);
@@ -70,6 +71,21 @@ class KclStreamWorkerTest {
         assertThat(handledBy.get("after the holder stopped")).doesNotContain(holder);
         assertThat(handledBy.get("message 10")).as("nothing checkpointed comes again").containsExactly(holder);
         assertRowsAt("after the holder stopped");
+
+        // The shard ends while every lease and checkpoint write meets throttling, the end-of-shard one among them.
+        LOCAL.engine().rollOverShards(table);
+        append(hello, "in the child shard", 12);
+        LOCAL.engine().faults().throttlingRate(0.3);
+        try {
+            Eventually.within(BOUND, () -> assertThat(handledBy).containsKey("in the child shard"));
+        } finally {
+            LOCAL.engine().faults().reset();
+        }
+        assertRowsAt("in the child shard");
+        assertThat(LOCAL.dynamo().scan(request -> request.tableName(table + "-workers").consistentRead(true)).items())
+                .as("the parent shard is checkpointed at its end, so no worker reads it again")
+                .filteredOn(lease -> lease.containsKey("checkpoint") && lease.get("checkpoint").s().equals("SHARD_END"))
+                .hasSize(1);
     }
 
     private KclStreamWorker worker(String id) {
