@@ -84,13 +84,31 @@ final class Keys {
                     + "attribute cannot contain an empty " + (value instanceof Value.S ? "string" : "binary")
                     + " value. Key: " + name);
         }
-        int bytes = value instanceof Value.S s ? s.value().getBytes(StandardCharsets.UTF_8).length
-                : value instanceof Value.B b ? b.value().length() : 0;
-        if (bytes > maxBytes) {
+        if (bytes(value) > maxBytes) {
             throw ApiException.validation(partition
                     ? "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes"
                     : "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
         }
+    }
+
+    /**
+     * Whether an item already in the table enters {@code index} when the index is added: an item
+     * whose index key is of another type, empty or too long could not have been written with the
+     * index in place, and DynamoDB's backfill leaves it out.
+     */
+    static boolean fitsIndex(Index index, Map<String, Value> item) {
+        KeySchema key = index.key();
+        Value partition = key.partitionOf(item);
+        if (partition == null || isEmpty(partition) || bytes(partition) > MAX_PARTITION_KEY_BYTES) {
+            return false;
+        }
+        Value sort = key.sortOf(item);
+        return !key.hasRange() || (sort != null && !isEmpty(sort) && bytes(sort) <= MAX_SORT_KEY_BYTES);
+    }
+
+    private static int bytes(Value value) {
+        return value instanceof Value.S s ? s.value().getBytes(StandardCharsets.UTF_8).length
+                : value instanceof Value.B b ? b.value().length() : 0;
     }
 
     private static boolean isEmpty(Value value) {

@@ -1,6 +1,10 @@
 package io.cruddur.engine.dynamodb.operations;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +13,7 @@ import io.cruddur.engine.dynamodb.protocol.JsonValues;
 import io.cruddur.engine.dynamodb.streams.Shard;
 import io.cruddur.engine.dynamodb.streams.StreamRecord;
 import io.cruddur.engine.dynamodb.streams.TableStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -203,7 +208,7 @@ final class StreamOperations {
                     reachedEnd = false;
                     break;
                 }
-                records.add(recordJson(record, stream));
+                records.addPOJO(new RecordJson(record, db.region(), stream.viewType()));
                 bytes += record.sizeBytes();
                 next = record.sequenceNumber().add(BigInteger.ONE);
             }
@@ -216,29 +221,46 @@ final class StreamOperations {
         }
     }
 
-    private ObjectNode recordJson(StreamRecord record, TableStream stream) {
-        ObjectNode json = NODES.objectNode();
-        json.put("eventID", record.eventId());
-        json.put("eventName", record.eventName());
-        json.put("eventVersion", "1.1");
-        json.put("eventSource", "aws:dynamodb");
-        json.put("awsRegion", db.region());
-        ObjectNode data = json.putObject("dynamodb");
-        data.put("ApproximateCreationDateTime", (double) (record.createdAtMillis() / 1000));
-        data.set("Keys", JsonValues.itemJson(record.keys()));
-        if (record.newImage() != null) {
-            data.set("NewImage", JsonValues.itemJson(record.newImage()));
+    /** A record written straight to the answer, without a tree of nodes: GetRecords answers hold up to a thousand. */
+    private record RecordJson(StreamRecord record, String region, String viewType) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator out, SerializerProvider serializers) throws IOException {
+            out.writeStartObject();
+            out.writeStringField("eventID", record.eventId());
+            out.writeStringField("eventName", record.eventName());
+            out.writeStringField("eventVersion", "1.1");
+            out.writeStringField("eventSource", "aws:dynamodb");
+            out.writeStringField("awsRegion", region);
+            out.writeObjectFieldStart("dynamodb");
+            out.writeNumberField("ApproximateCreationDateTime", (double) (record.createdAtMillis() / 1000));
+            out.writeFieldName("Keys");
+            JsonValues.writeItem(out, record.keys());
+            if (record.newImage() != null) {
+                out.writeFieldName("NewImage");
+                JsonValues.writeItem(out, record.newImage());
+            }
+            if (record.oldImage() != null) {
+                out.writeFieldName("OldImage");
+                JsonValues.writeItem(out, record.oldImage());
+            }
+            out.writeStringField("SequenceNumber", record.sequenceNumber().toString());
+            out.writeNumberField("SizeBytes", Math.max(1, record.sizeBytes()));
+            out.writeStringField("StreamViewType", viewType);
+            out.writeEndObject();
+            if (record.byTimeToLive()) {
+                out.writeObjectFieldStart("userIdentity");
+                out.writeStringField("PrincipalId", "dynamodb.amazonaws.com");
+                out.writeStringField("Type", "Service");
+                out.writeEndObject();
+            }
+            out.writeEndObject();
         }
-        if (record.oldImage() != null) {
-            data.set("OldImage", JsonValues.itemJson(record.oldImage()));
+
+        @Override
+        public void serializeWithType(JsonGenerator out, SerializerProvider serializers, TypeSerializer types)
+                throws IOException {
+            serialize(out, serializers);
         }
-        data.put("SequenceNumber", record.sequenceNumber().toString());
-        data.put("SizeBytes", Math.max(1, record.sizeBytes()));
-        data.put("StreamViewType", stream.viewType());
-        if (record.byTimeToLive()) {
-            json.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
-        }
-        return json;
     }
 
     /** The oldest record still kept, or where the next one will be when none is. */

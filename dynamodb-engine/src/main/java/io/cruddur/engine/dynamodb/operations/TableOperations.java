@@ -209,7 +209,8 @@ final class TableOperations {
                 changed = true;
             }
             JsonNode indexUpdates = request.get("GlobalSecondaryIndexUpdates");
-            if (indexUpdates != null && !indexUpdates.isNull()) {
+            if (indexUpdates != null && !indexUpdates.isNull() && !indexUpdates.isEmpty()) {
+                checkIndexUpdates(indexUpdates);
                 for (JsonNode update : indexUpdates) {
                     changeIndex(table, update, types);
                 }
@@ -505,6 +506,29 @@ final class TableOperations {
         return enabled ? viewType : null;
     }
 
+    /** Each update does one thing, and one UpdateTable creates or deletes at most one index. */
+    private static void checkIndexUpdates(JsonNode updates) {
+        int createsAndDeletes = 0;
+        for (JsonNode update : updates) {
+            int actions = 0;
+            for (String action : List.of("Create", "Update", "Delete")) {
+                JsonNode body = update.get(action);
+                if (body != null && !body.isNull()) {
+                    actions++;
+                    createsAndDeletes += action.equals("Update") ? 0 : 1;
+                }
+            }
+            if (actions != 1) {
+                throw ApiException.validation("One or more parameter values were invalid: one and only one of Create, "
+                        + "Update or Delete must be given in each GlobalSecondaryIndexUpdate");
+            }
+        }
+        if (createsAndDeletes > 1) {
+            throw new ApiException("LimitExceededException", "Subscriber limit exceeded: Only 1 online index can be "
+                    + "created or deleted simultaneously per table", 400, Map.of());
+        }
+    }
+
     private void changeIndex(Table table, JsonNode update, Map<String, String> types) {
         JsonNode create = update.get("Create");
         JsonNode delete = update.get("Delete");
@@ -515,13 +539,19 @@ final class TableOperations {
                 throw ApiException.validation("One or more parameter values were invalid: Index already exists: "
                         + index.name());
             }
-            for (String attribute : List.of(index.key().hashName(), index.key().rangeName() == null ? "" : index.key().rangeName())) {
-                if (!attribute.isEmpty()) {
-                    table.attributeTypes().put(attribute, types.get(attribute));
+            List<String> keyAttributes = index.key().hasRange() ? List.of(index.key().hashName(), index.key().rangeName())
+                    : List.of(index.key().hashName());
+            for (String attribute : keyAttributes) {
+                String defined = table.attributeTypes().get(attribute);
+                if (defined != null && !defined.equals(types.get(attribute))) {
+                    throw ApiException.validation("One or more parameter values were invalid: Attributes cannot be redefined. "
+                            + "Please check that your attribute has the same type as previously defined. Attribute: "
+                            + attribute + ", defined: " + defined + ", now: " + types.get(attribute));
                 }
             }
-            table.rows().partitions().values().forEach(partition ->
-                    partition.values().forEach(item -> index.add(item, table.key())));
+            keyAttributes.forEach(attribute -> table.attributeTypes().put(attribute, types.get(attribute)));
+            table.rows().partitions().values().forEach(partition -> partition.values().stream()
+                    .filter(item -> Keys.fitsIndex(index, item)).forEach(item -> index.add(item, table.key())));
             table.indexes().put(index.name(), index);
         } else if (delete != null && !delete.isNull()) {
             String indexName = Requests.required(delete, "IndexName");

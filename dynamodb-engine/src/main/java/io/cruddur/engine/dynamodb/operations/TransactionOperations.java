@@ -85,11 +85,20 @@ final class TransactionOperations {
                     throw ApiException.validation("Transaction request cannot include multiple operations on one item");
                 }
             }
+            boolean invalid = false;
             for (Action action : actions) {
                 Table table = db.table(action.tableName());
                 ObjectNode reason = NODES.objectNode();
                 Map<String, Value> old = null;
                 Map<String, Value> updated = null;
+                if (invalid) {
+                    // DynamoDB stops at the first invalid action: those after it are not looked at.
+                    olds.add(null);
+                    news.add(null);
+                    codes.add("None");
+                    reasons.add(reason.put("Code", "None"));
+                    continue;
+                }
                 try {
                     Map<String, Value> key;
                     if (action.item() != null) {
@@ -124,13 +133,14 @@ final class TransactionOperations {
                         };
                         reason.put("Code", "None");
                     }
-                } catch (ApiException invalid) {
-                    if (!invalid.errorType().equals("ValidationException")) {
-                        throw invalid;
+                } catch (ApiException refused) {
+                    if (!refused.errorType().equals("ValidationException")) {
+                        throw refused;
                     }
                     reason.removeAll();
-                    reason.put("Code", "ValidationError").put("Message", invalid.getMessage());
+                    reason.put("Code", "ValidationError").put("Message", refused.getMessage());
                     cancelled = true;
+                    invalid = true;
                 }
                 olds.add(old);
                 news.add(updated);

@@ -1,11 +1,15 @@
 package io.cruddur.engine.dynamodb.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +17,7 @@ import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.model.Bytes;
 import io.cruddur.engine.dynamodb.model.Numbers;
 import io.cruddur.engine.dynamodb.model.Value;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,6 +104,80 @@ public final class JsonValues {
             default -> throw ApiException.validation(
                     "Supplied AttributeValue has an unknown datatype: " + type);
         };
+    }
+
+    /**
+     * An item as a JSON node that writes itself straight to the output, never built as a tree of
+     * nodes: for answers that carry many items, where building the tree cost more than writing it.
+     */
+    public static JsonNode itemNode(Map<String, Value> item) {
+        return NODES.pojoNode(new StreamedItem(item));
+    }
+
+    private record StreamedItem(Map<String, Value> item) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator out, SerializerProvider serializers) throws IOException {
+            writeItem(out, item);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator out, SerializerProvider serializers, TypeSerializer types)
+                throws IOException {
+            writeItem(out, item);
+        }
+    }
+
+    /** Writes an item's JSON object to {@code out}. */
+    public static void writeItem(JsonGenerator out, Map<String, Value> item) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<String, Value> attribute : item.entrySet()) {
+            out.writeFieldName(attribute.getKey());
+            writeValue(out, attribute.getValue());
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator out, Value value) throws IOException {
+        out.writeStartObject();
+        if (value instanceof Value.S s) {
+            out.writeStringField("S", s.value());
+        } else if (value instanceof Value.N n) {
+            out.writeStringField("N", n.text());
+        } else if (value instanceof Value.B b) {
+            out.writeStringField("B", b.value().base64());
+        } else if (value instanceof Value.Bool bool) {
+            out.writeBooleanField("BOOL", bool.value());
+        } else if (value instanceof Value.Null) {
+            out.writeBooleanField("NULL", true);
+        } else if (value instanceof Value.SS ss) {
+            out.writeArrayFieldStart("SS");
+            for (String member : ss.values()) {
+                out.writeString(member);
+            }
+            out.writeEndArray();
+        } else if (value instanceof Value.NS ns) {
+            out.writeArrayFieldStart("NS");
+            for (BigDecimal member : ns.values()) {
+                out.writeString(new Value.N(member).text());
+            }
+            out.writeEndArray();
+        } else if (value instanceof Value.BS bs) {
+            out.writeArrayFieldStart("BS");
+            for (Bytes member : bs.values()) {
+                out.writeString(member.base64());
+            }
+            out.writeEndArray();
+        } else if (value instanceof Value.L l) {
+            out.writeArrayFieldStart("L");
+            for (Value element : l.values()) {
+                writeValue(out, element);
+            }
+            out.writeEndArray();
+        } else if (value instanceof Value.M m) {
+            out.writeFieldName("M");
+            writeItem(out, m.values());
+        }
+        out.writeEndObject();
     }
 
     /** An item as its JSON object. */

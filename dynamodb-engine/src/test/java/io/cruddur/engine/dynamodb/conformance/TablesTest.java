@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -181,6 +182,49 @@ class TablesTest {
         var found = dynamo.query(b -> b.tableName(name).indexName("by-colour").keyConditionExpression("colour = :c")
                 .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("red"))));
         assertThat(found.items()).extracting(item -> item.get("pk").s()).containsExactly("a");
+    }
+
+    @Test
+    void a_backfill_leaves_out_items_whose_index_key_could_not_have_been_written() {
+        String name = Target.table(null);
+        dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", AttributeValue.fromS("fits"), "colour", AttributeValue.fromS("red"))));
+        dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", AttributeValue.fromS("empty"), "colour", AttributeValue.fromS(""))));
+        dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", AttributeValue.fromS("too-long"),
+                "colour", AttributeValue.fromS("r".repeat(2049)))));
+        dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", AttributeValue.fromS("number"), "colour", AttributeValue.fromN("1"))));
+        dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(Target.definition("colour", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-colour")
+                        .keySchema(KeySchemaElement.builder().attributeName("colour").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())).build()));
+        awaitIndex(name, "by-colour");
+        assertThat(dynamo.scan(b -> b.tableName(name).indexName("by-colour")).items())
+                .extracting(item -> item.get("pk").s()).containsExactly("fits");
+    }
+
+    @Test
+    void index_updates_do_one_thing_each_and_at_most_one_index_is_added_or_dropped_at_a_time() {
+        String name = Target.table(null);
+        GlobalSecondaryIndexUpdate create = GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-x")
+                .keySchema(KeySchemaElement.builder().attributeName("x").keyType(KeyType.HASH).build())
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build();
+        assertThatThrownBy(() -> dynamo.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(List.of())))
+                .isInstanceOf(DynamoDbException.class);
+        assertThatThrownBy(() -> dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(Target.definition("x", ScalarAttributeType.N))
+                .globalSecondaryIndexUpdates(create.toBuilder().delete(d -> d.indexName("by-y")).build())))
+                .hasMessageContaining("one and only one of Create, Update or Delete");
+        assertThatThrownBy(() -> dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(Target.definition("x", ScalarAttributeType.N))
+                .globalSecondaryIndexUpdates(create, create.toBuilder().create(c -> c.indexName("by-x-again")
+                        .keySchema(KeySchemaElement.builder().attributeName("x").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build())))
+                .isInstanceOf(LimitExceededException.class);
+        dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(Target.definition("x", ScalarAttributeType.N))
+                .globalSecondaryIndexUpdates(create));
+        awaitIndex(name, "by-x");
+        assertThatThrownBy(() -> dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(Target.definition("x", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(create.toBuilder().create(c -> c.indexName("by-x-as-text")
+                        .keySchema(KeySchemaElement.builder().attributeName("x").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build())))
+                .hasMessageContaining("Attributes cannot be redefined");
     }
 
     @Test

@@ -64,6 +64,18 @@ class TransactionsTest {
     }
 
     @Test
+    void the_first_invalid_action_cancels_the_transaction_and_those_after_it_are_not_looked_at() {
+        TransactWriteItem wrongKeyType = TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(Map.of("pk", AttributeValue.fromN("7")))).build();
+        assertThatThrownBy(() -> dynamo.transactWriteItems(b -> b.transactItems(wrongKeyType, wrongKeyType.toBuilder()
+                .put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromN("8")))).build(),
+                put("never-checked", "attribute_exists(pk)"))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled -> assertThat(
+                        cancelled.cancellationReasons()).extracting(CancellationReason::code)
+                        .containsExactly("ValidationError", "None", "None"));
+    }
+
+    @Test
     void two_actions_on_one_item_are_refused() {
         assertThatThrownBy(() -> dynamo.transactWriteItems(b -> b.transactItems(put("same", null), put("same", null))))
                 .hasMessageContaining("Transaction request cannot include multiple operations on one item");
