@@ -84,6 +84,7 @@ final class ExpressionParser {
     static final int MAX_EXPRESSION_BYTES = 4096;
     /** ...and holds at most 300 operators (functions and parentheses are not counted). */
     static final int MAX_OPERATORS = 300;
+    private static final String REDUNDANT_PARENTHESES = "The expression has redundant parentheses;";
 
     private static final Set<String> ORDERED_TYPES = Set.of("N", "S", "B");
     private static final Set<String> CONDITION_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
@@ -114,6 +115,7 @@ final class ExpressionParser {
     private final Set<Object> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
     private int position;
     private int operators;
+    private int depth;
 
     private ExpressionParser(String source, String parameterName, ExpressionContext context, Set<String> keywords) {
         if (source.isEmpty()) {
@@ -273,6 +275,17 @@ final class ExpressionParser {
         position++;
     }
 
+    /**
+     * Enters parentheses or a function's arguments. With at most 300 operators, parentheses more
+     * than 301 deep must hold redundant ones, and no function of the language takes its own kind
+     * that deep: refusing there keeps the parser's recursion short.
+     */
+    private void deeper(String refusal) {
+        if (++depth > MAX_OPERATORS + 1) {
+            throw ApiException.validation("Invalid " + parameterName + ": " + refusal);
+        }
+    }
+
     /** Steps over an operator, counting it: past the limit the expression is refused at once, before it nests deeper. */
     private void operator() {
         position++;
@@ -329,7 +342,9 @@ final class ExpressionParser {
     private ConditionNode primaryCondition() {
         if (isPunctuation("(") && !parenthesesHoldAnOperand()) {
             position++;
+            deeper(REDUNDANT_PARENTHESES);
             ConditionNode inner = orCondition();
+            depth--;
             expectPunctuation(")");
             return markParenthesized(inner);
         }
@@ -387,7 +402,7 @@ final class ExpressionParser {
 
     private <T> T markParenthesized(T inner) {
         if (!updateMode && !parenthesized.add(inner)) {
-            problem(Problem.REDUNDANT_PARENTHESES, "The expression has redundant parentheses;");
+            problem(Problem.REDUNDANT_PARENTHESES, REDUNDANT_PARENTHESES);
         }
         return inner;
     }
@@ -395,7 +410,9 @@ final class ExpressionParser {
     private Operand operand() {
         if (isPunctuation("(")) {
             position++;
+            deeper(REDUNDANT_PARENTHESES);
             Operand inner = updateMode ? setValue() : operand();
+            depth--;
             expectPunctuation(")");
             return markParenthesized(inner);
         }
@@ -413,12 +430,14 @@ final class ExpressionParser {
     private Operand.Call call() {
         String name = next().text();
         expectPunctuation("(");
+        deeper("The function is not allowed to be used this way in an expression; function: " + name);
         List<Operand> arguments = new ArrayList<>();
         arguments.add(operand());
         while (isPunctuation(",")) {
             position++;
             arguments.add(operand());
         }
+        depth--;
         expectPunctuation(")");
         return new Operand.Call(name, arguments);
     }

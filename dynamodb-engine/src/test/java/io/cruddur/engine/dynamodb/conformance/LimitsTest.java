@@ -70,6 +70,11 @@ class LimitsTest {
         assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName(table).key(key("x")).updateExpression("SET z = :one")
                 .conditionExpression(operators).expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))))
                 .hasMessageContaining("The expression contains too many operators; operator count: 301");
+        String nested = "(".repeat(2046) + "a < b" + ")".repeat(2046);
+        assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName(table).key(key("x")).updateExpression("SET z = :one")
+                .conditionExpression(nested).expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))))
+                .isInstanceOfSatisfying(DynamoDbException.class, refused -> assertThat(refused.statusCode()).isEqualTo(400))
+                .hasMessageContaining("Invalid ConditionExpression");
     }
 
     @Test

@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.model.Value;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,22 @@ class ConditionTest {
         assertThat(refusal("a<b" + " or (a<b".repeat(150) + ")".repeat(150), null)).isEqualTo(
                 "Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
         assertThat(refusal("not ".repeat(1000) + "a<b", null)).contains("too many operators");
+    }
+
+    @Test
+    void deep_nesting_is_refused_before_it_can_exhaust_the_parser() throws InterruptedException {
+        // Half a request thread's usual stack, its frames not yet compiled: the parser must fit in it.
+        List<String> refusals = new CopyOnWriteArrayList<>();
+        Thread smallStack = new Thread(null, () -> {
+            refusals.add(refusal("(".repeat(2046) + "a<b" + ")".repeat(2046), null));
+            refusals.add(refusal("(".repeat(4096), null));
+            refusals.add(refusal("a < " + "size(".repeat(680) + "b" + ")".repeat(680), null));
+        }, "small-stack", 512 * 1024);
+        smallStack.start();
+        smallStack.join();
+        assertThat(refusals).containsExactly("Invalid ConditionExpression: The expression has redundant parentheses;",
+                "Invalid ConditionExpression: The expression has redundant parentheses;",
+                "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: size");
     }
 
     @Test
