@@ -166,7 +166,7 @@ final class BatchOperations {
                 capacities.computeIfAbsent(get.table(), name -> new Capacity(name, false))
                         .addTable(Capacity.readUnits(size, get.consistent(), false));
                 if (item != null) {
-                    tableItems.add(JsonValues.itemNode(get.projection() == null ? item : get.projection().apply(item)));
+                    tableItems.add(JsonValues.itemJson(get.projection() == null ? item : get.projection().apply(item)));
                 }
             }
             putCapacities(response, capacities, mode);

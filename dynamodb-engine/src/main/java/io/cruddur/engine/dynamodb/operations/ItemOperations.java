@@ -46,7 +46,7 @@ final class ItemOperations {
             Map<String, Value> item = table.get(key);
             ObjectNode response = NODES.objectNode();
             if (item != null) {
-                response.set("Item", JsonValues.itemNode(projection == null ? item : projection.apply(item)));
+                response.set("Item", JsonValues.itemJson(projection == null ? item : projection.apply(item)));
             }
             Capacity capacity = new Capacity(tableName, false)
                     .addTable(Capacity.readUnits(item == null ? 0 : Items.size(item), consistent, false));

@@ -253,7 +253,7 @@ final class ReadOperations {
                     if (filter == null || filter.test(item)) {
                         count++;
                         if (!"COUNT".equals(select)) {
-                            items.add(JsonValues.itemNode(projection == null ? item : projection.apply(item)));
+                            items.add(JsonValues.itemJson(projection == null ? item : projection.apply(item)));
                         }
                     }
                 }

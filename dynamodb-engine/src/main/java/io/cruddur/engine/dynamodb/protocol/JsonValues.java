@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.model.Bytes;
 import io.cruddur.engine.dynamodb.model.Numbers;
@@ -108,9 +106,9 @@ public final class JsonValues {
 
     /**
      * An item as a JSON node that writes itself straight to the output, never built as a tree of
-     * nodes: for answers that carry many items, where building the tree cost more than writing it.
+     * nodes: answers carry many items, and building the tree cost more than writing it.
      */
-    public static JsonNode itemNode(Map<String, Value> item) {
+    public static JsonNode itemJson(Map<String, Value> item) {
         return NODES.pojoNode(new StreamedItem(item));
     }
 
@@ -178,46 +176,6 @@ public final class JsonValues {
             writeItem(out, m.values());
         }
         out.writeEndObject();
-    }
-
-    /** An item as its JSON object. */
-    public static ObjectNode itemJson(Map<String, Value> item) {
-        ObjectNode json = NODES.objectNode();
-        for (Map.Entry<String, Value> attribute : item.entrySet()) {
-            json.set(attribute.getKey(), valueJson(attribute.getValue()));
-        }
-        return json;
-    }
-
-    /** One attribute value in its JSON form. */
-    public static ObjectNode valueJson(Value value) {
-        ObjectNode json = NODES.objectNode();
-        if (value instanceof Value.S s) {
-            json.put("S", s.value());
-        } else if (value instanceof Value.N n) {
-            json.put("N", n.text());
-        } else if (value instanceof Value.B b) {
-            json.put("B", b.value().base64());
-        } else if (value instanceof Value.Bool bool) {
-            json.put("BOOL", bool.value());
-        } else if (value instanceof Value.Null) {
-            json.put("NULL", true);
-        } else if (value instanceof Value.SS ss) {
-            ArrayNode members = json.putArray("SS");
-            ss.values().forEach(members::add);
-        } else if (value instanceof Value.NS ns) {
-            ArrayNode members = json.putArray("NS");
-            ns.values().forEach(member -> members.add(new Value.N(member).text()));
-        } else if (value instanceof Value.BS bs) {
-            ArrayNode members = json.putArray("BS");
-            bs.values().forEach(member -> members.add(member.base64()));
-        } else if (value instanceof Value.L l) {
-            ArrayNode elements = json.putArray("L");
-            l.values().forEach(element -> elements.add(valueJson(element)));
-        } else if (value instanceof Value.M m) {
-            json.set("M", itemJson(m.values()));
-        }
-        return json;
     }
 
     private static String text(JsonNode content) {
