@@ -122,7 +122,7 @@ public final class DynamoDbEngine implements AutoCloseable {
     public String call(String target, String requestJson) {
         try {
             ObjectNode answer = operations.execute(target, JSON.readTree(requestJson));
-            return answer == Operations.NO_CONTENT ? "" : JSON.writeValueAsString(answer);
+            return answer == null ? "" : JSON.writeValueAsString(answer);
         } catch (JsonProcessingException notJson) {
             throw new IllegalArgumentException("the request is not JSON", notJson);
         }

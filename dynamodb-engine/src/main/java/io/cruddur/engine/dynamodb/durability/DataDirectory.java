@@ -41,7 +41,7 @@ public final class DataDirectory implements WriteLog {
     private static final String SNAPSHOT = "snapshot.jsonl";
     private static final String LOG = "changes.jsonl";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonValues.mapper();
     private final Path directory;
     private final Database db;
     private final boolean sync;

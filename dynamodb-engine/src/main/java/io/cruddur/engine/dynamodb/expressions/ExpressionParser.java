@@ -276,9 +276,9 @@ final class ExpressionParser {
     }
 
     /**
-     * Enters parentheses or a function's arguments. With at most 300 operators, parentheses more
-     * than 301 deep must hold redundant ones, and no function of the language takes its own kind
-     * that deep: refusing there keeps the parser's recursion short.
+     * Enters parentheses or a function's arguments. With at most 300 operators, a condition's
+     * parentheses more than 301 deep must hold redundant ones, and no function of the language
+     * takes its own kind that deep: refusing there keeps the parser's recursion short.
      */
     private void deeper(String refusal) {
         if (++depth > MAX_OPERATORS + 1) {
@@ -383,14 +383,14 @@ final class ExpressionParser {
 
     /** Whether the parenthesis here closes before a comparator, BETWEEN or IN, so encloses an operand. */
     private boolean parenthesesHoldAnOperand() {
-        int depth = 0;
+        int nesting = 0;
         for (int i = position; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (isPunctuation(token, "(")) {
-                depth++;
+                nesting++;
             } else if (isPunctuation(token, ")")) {
-                depth--;
-                if (depth == 0) {
+                nesting--;
+                if (nesting == 0) {
                     Token after = tokens.get(i + 1);
                     return (after.kind() == Kind.PUNCTUATION && COMPARATORS.contains(after.text()))
                             || isKeyword(after, "BETWEEN") || isKeyword(after, "IN");
@@ -410,7 +410,7 @@ final class ExpressionParser {
     private Operand operand() {
         if (isPunctuation("(")) {
             position++;
-            deeper(REDUNDANT_PARENTHESES);
+            deeper(updateMode ? "The expression is nested too deeply;" : REDUNDANT_PARENTHESES);
             Operand inner = updateMode ? setValue() : operand();
             depth--;
             expectPunctuation(")");

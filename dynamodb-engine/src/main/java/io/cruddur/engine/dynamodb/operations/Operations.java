@@ -1,7 +1,6 @@
 package io.cruddur.engine.dynamodb.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cruddur.engine.dynamodb.model.ApiException;
 import io.cruddur.engine.dynamodb.storage.Table;
@@ -15,8 +14,6 @@ import java.util.function.Function;
  * act here, at the edge, never inside storage.
  */
 public final class Operations {
-    /** The answer of an operation that returns no body at all, as TagResource and UntagResource do. */
-    public static final ObjectNode NO_CONTENT = JsonNodeFactory.instance.objectNode();
     /** The DynamoDB API's target prefix. */
     public static final String DYNAMODB = "DynamoDB_20120810";
     /** The DynamoDB Streams API's target prefix. */
@@ -70,7 +67,7 @@ public final class Operations {
      *
      * @param target the protocol's {@code X-Amz-Target}, e.g. {@code DynamoDB_20120810.PutItem}
      * @param request the request body
-     * @return the response body
+     * @return the response body, or {@code null} for an operation that answers with none
      * @throws ApiException the refusal, as DynamoDB words it
      */
     public ObjectNode execute(String target, JsonNode request) {

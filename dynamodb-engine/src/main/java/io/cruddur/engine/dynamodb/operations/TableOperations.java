@@ -18,9 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The control plane: tables, their indexes, streams, time to live and tags. Changes take effect at
@@ -188,7 +188,8 @@ final class TableOperations {
         db.lock().writeLock().lock();
         try {
             Table table = db.table(name);
-            boolean changed = false;
+            // Every part of the request is checked before any is applied: a refused update changes nothing.
+            List<Runnable> changes = new ArrayList<>();
             Map<String, String> types = new LinkedHashMap<>(table.attributeTypes());
             JsonNode definitions = request.get("AttributeDefinitions");
             if (definitions != null && !definitions.isNull()) {
@@ -200,35 +201,33 @@ final class TableOperations {
             if (billing != null || (throughputNode != null && !throughputNode.isNull())) {
                 String mode = billing == null ? table.billingMode() : billing;
                 long[] throughput = throughput(throughputNode, mode, null);
-                table.billing(mode, throughput[0], throughput[1]);
-                changed = true;
+                changes.add(() -> table.billing(mode, throughput[0], throughput[1]));
             }
             JsonNode streamSpec = request.get("StreamSpecification");
             if (streamSpec != null && !streamSpec.isNull()) {
-                changeStream(table, streamSpec);
-                changed = true;
+                changes.add(changeStream(table, streamSpec));
             }
             JsonNode indexUpdates = request.get("GlobalSecondaryIndexUpdates");
             if (indexUpdates != null && !indexUpdates.isNull() && !indexUpdates.isEmpty()) {
                 checkIndexUpdates(indexUpdates);
                 for (JsonNode update : indexUpdates) {
-                    changeIndex(table, update, types);
+                    changes.add(changeIndex(table, update, types));
                 }
-                changed = true;
             }
             if (request.has("DeletionProtectionEnabled")) {
-                table.deletionProtection(Requests.flag(request, "DeletionProtectionEnabled"));
-                changed = true;
+                boolean protect = Requests.flag(request, "DeletionProtectionEnabled");
+                changes.add(() -> table.deletionProtection(protect));
             }
             if (request.has("TableClass")) {
-                table.tableClass(Requests.choice(request, "TableClass", "tableClass", "STANDARD",
-                        Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS")));
-                changed = true;
+                String tableClass = Requests.choice(request, "TableClass", "tableClass", "STANDARD",
+                        Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+                changes.add(() -> table.tableClass(tableClass));
             }
-            if (!changed) {
+            if (changes.isEmpty()) {
                 throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                         + "GlobalSecondaryIndexUpdates, SSESpecification, DeletionProtectionEnabled or TableClass is required");
             }
+            changes.forEach(Runnable::run);
             db.log().tableDefined(table);
             ObjectNode description = describe(table);
             description.put("TableStatus", "UPDATING");
@@ -313,7 +312,7 @@ final class TableOperations {
             }
             putTags(table, tags);
             db.log().tableDefined(table);
-            return Operations.NO_CONTENT;
+            return null;
         } finally {
             db.lock().writeLock().unlock();
         }
@@ -330,7 +329,7 @@ final class TableOperations {
             }
             keys.forEach(key -> table.tags().remove(key.asText()));
             db.log().tableDefined(table);
-            return Operations.NO_CONTENT;
+            return null;
         } finally {
             db.lock().writeLock().unlock();
         }
@@ -458,7 +457,8 @@ final class TableOperations {
                 .put("WriteCapacityUnits", write);
     }
 
-    private void changeStream(Table table, JsonNode spec) {
+    /** Checks a stream change and returns it, to be applied with the rest of the update. */
+    private Runnable changeStream(Table table, JsonNode spec) {
         boolean enable = Requests.flag(spec, "StreamEnabled");
         TableStream active = table.activeStream();
         if (enable) {
@@ -466,13 +466,12 @@ final class TableOperations {
                 throw ApiException.validation("Table already has an enabled stream: TableName: " + table.name());
             }
             String viewType = streamViewType(spec);
-            enableStream(table, viewType, db.nowMillis());
-        } else {
-            if (active == null) {
-                throw ApiException.validation("Table has no stream to disable: TableName: " + table.name());
-            }
-            active.disable();
+            return () -> enableStream(table, viewType, db.nowMillis());
         }
+        if (active == null) {
+            throw ApiException.validation("Table has no stream to disable: TableName: " + table.name());
+        }
+        return active::disable;
     }
 
     private void enableStream(Table table, String viewType, long nowMillis) {
@@ -529,7 +528,8 @@ final class TableOperations {
         }
     }
 
-    private void changeIndex(Table table, JsonNode update, Map<String, String> types) {
+    /** Checks one index update and returns it, to be applied with the rest of the update. */
+    private Runnable changeIndex(Table table, JsonNode update, Map<String, String> types) {
         JsonNode create = update.get("Create");
         JsonNode delete = update.get("Delete");
         JsonNode change = update.get("Update");
@@ -549,28 +549,31 @@ final class TableOperations {
                             + attribute + ", defined: " + defined + ", now: " + types.get(attribute));
                 }
             }
-            keyAttributes.forEach(attribute -> table.attributeTypes().put(attribute, types.get(attribute)));
-            table.rows().partitions().values().forEach(partition -> partition.values().stream()
-                    .filter(item -> Keys.fitsIndex(index, item)).forEach(item -> index.add(item, table.key())));
-            table.indexes().put(index.name(), index);
-        } else if (delete != null && !delete.isNull()) {
-            String indexName = Requests.required(delete, "IndexName");
-            Index removed = table.indexes().get(indexName);
-            if (removed == null || !removed.global()) {
-                throw ApiException.resourceNotFound("Requested resource not found: Index: " + indexName
-                        + " not found for table " + table.name());
-            }
-            table.indexes().remove(indexName);
-        } else if (change != null && !change.isNull()) {
-            String indexName = Requests.required(change, "IndexName");
-            Index index = table.indexes().get(indexName);
-            if (index == null || !index.global()) {
-                throw ApiException.resourceNotFound("Requested resource not found: Index: " + indexName
-                        + " not found for table " + table.name());
-            }
-            long[] throughput = throughput(change.get("ProvisionedThroughput"), table.billingMode(), indexName);
-            index.throughput(throughput[0], throughput[1]);
+            return () -> {
+                keyAttributes.forEach(attribute -> table.attributeTypes().put(attribute, types.get(attribute)));
+                table.rows().partitions().values().forEach(partition -> partition.values().stream()
+                        .filter(item -> Keys.fitsIndex(index, item)).forEach(item -> index.add(item, table.key())));
+                table.indexes().put(index.name(), index);
+            };
         }
+        if (delete != null && !delete.isNull()) {
+            String indexName = Requests.required(delete, "IndexName");
+            globalIndex(table, indexName);
+            return () -> table.indexes().remove(indexName);
+        }
+        String indexName = Requests.required(change, "IndexName");
+        Index index = globalIndex(table, indexName);
+        long[] throughput = throughput(change.get("ProvisionedThroughput"), table.billingMode(), indexName);
+        return () -> index.throughput(throughput[0], throughput[1]);
+    }
+
+    private static Index globalIndex(Table table, String indexName) {
+        Index index = table.indexes().get(indexName);
+        if (index == null || !index.global()) {
+            throw ApiException.resourceNotFound("Requested resource not found: Index: " + indexName
+                    + " not found for table " + table.name());
+        }
+        return index;
     }
 
     private Table byArn(String arn) {

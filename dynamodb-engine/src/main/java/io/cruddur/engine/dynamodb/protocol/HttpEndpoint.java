@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The DynamoDB and DynamoDB Streams JSON 1.0 protocol over HTTP, on Jetty: a POST whose
@@ -39,6 +40,8 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HttpEndpoint.class.getName());
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final ApiException INTERNAL_ERROR = new ApiException("InternalServerError",
+            "The server encountered an internal error trying to fulfill the request.", 500, Map.of());
     private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final ObjectMapper json = JsonValues.mapper();
@@ -51,7 +54,8 @@ public final class HttpEndpoint implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("dynamodb-engine-http");
         pool.setDaemon(true);
-        this.server = new Server(pool);
+        // Daemon threads throughout, the scheduler's too: an engine left open never holds the JVM.
+        this.server = new Server(pool, new ScheduledExecutorScheduler("dynamodb-engine-scheduler", true), null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -117,15 +121,15 @@ public final class HttpEndpoint implements AutoCloseable {
         } catch (RuntimeException defect) {
             LOG.log(Level.SEVERE, "request failed: " + target, defect);
             status = 500;
-            answer = errorBody(new ApiException("InternalServerError",
-                    "The server encountered an internal error trying to fulfill the request.", 500, Map.of()));
+            answer = errorBody(INTERNAL_ERROR);
         }
         byte[] body;
         try {
-            body = answer == Operations.NO_CONTENT ? new byte[0] : json.writeValueAsBytes(answer);
-        } catch (JsonProcessingException unwritable) {
-            callback.failed(unwritable);
-            return;
+            body = answer == null ? new byte[0] : json.writeValueAsBytes(answer);
+        } catch (JsonProcessingException | RuntimeException unwritable) {
+            LOG.log(Level.SEVERE, "answer not written: " + target, unwritable);
+            status = 500;
+            body = internalError();
         }
         CRC32 crc = new CRC32();
         crc.update(body);
@@ -164,6 +168,14 @@ public final class HttpEndpoint implements AutoCloseable {
             return request == null ? json.createObjectNode() : request;
         } catch (IOException malformed) {
             throw new ApiException("SerializationException", "Start of structure or map found where not expected.");
+        }
+    }
+
+    private byte[] internalError() {
+        try {
+            return json.writeValueAsBytes(errorBody(INTERNAL_ERROR));
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException("a fixed error body is always written", unwritable);
         }
     }
 

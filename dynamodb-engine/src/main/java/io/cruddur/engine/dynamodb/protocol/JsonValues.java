@@ -17,6 +17,7 @@ import io.cruddur.engine.dynamodb.model.Numbers;
 import io.cruddur.engine.dynamodb.model.Value;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,8 @@ public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Documents nest at most 32 levels deep, the item itself counted as the first. */
     private static final int MAX_NESTING_LEVELS = 32;
+    /** An attribute name is at most 64 KB long. */
+    private static final int MAX_NAME_BYTES = 65_535;
 
     private JsonValues() {
     }
@@ -55,6 +58,11 @@ public final class JsonValues {
             throw ApiException.validation("Supplied AttributeValue has a map of the wrong shape");
         }
         for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (field.getKey().length() > MAX_NAME_BYTES / 3
+                    && field.getKey().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw ApiException.validation("One or more parameter values were invalid: "
+                        + "An attribute name exceeds the maximum size of " + MAX_NAME_BYTES + " bytes");
+            }
             item.put(field.getKey(), value(field.getValue(), level));
         }
         return item;
@@ -106,7 +114,9 @@ public final class JsonValues {
 
     /**
      * An item as a JSON node that writes itself straight to the output, never built as a tree of
-     * nodes: answers carry many items, and building the tree cost more than writing it.
+     * nodes: answers carry many items, and building the tree cost more than writing it. It is
+     * written after the engine's lock is released, which is safe because a stored item's map is
+     * never changed: a write stores a new one.
      */
     public static JsonNode itemJson(Map<String, Value> item) {
         return NODES.pojoNode(new StreamedItem(item));

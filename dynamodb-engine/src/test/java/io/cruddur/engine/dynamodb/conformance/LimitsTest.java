@@ -46,12 +46,16 @@ class LimitsTest {
     }
 
     @Test
-    void an_attribute_name_may_be_64_kilobytes_long() {
+    void an_attribute_name_may_be_64_kilobytes_long_and_no_longer() {
         Map<String, AttributeValue> item = new HashMap<>(key("long-name"));
         String name = "n".repeat(65_535);
         item.put(name, AttributeValue.fromS("x"));
         dynamo.putItem(b -> b.tableName(table).item(item));
         assertThat(dynamo.getItem(b -> b.tableName(table).key(key("long-name")).consistentRead(true)).item()).containsKey(name);
+        Map<String, AttributeValue> tooLong = new HashMap<>(key("longer-name"));
+        tooLong.put(name + "n", AttributeValue.fromS("x"));
+        assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName(table).item(tooLong)))
+                .hasMessageContaining("exceeds the maximum size of 65535 bytes");
     }
 
     @Test

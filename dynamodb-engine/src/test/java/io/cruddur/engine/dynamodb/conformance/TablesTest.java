@@ -208,7 +208,16 @@ class TablesTest {
                 .keySchema(KeySchemaElement.builder().attributeName("x").keyType(KeyType.HASH).build())
                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build();
         assertThatThrownBy(() -> dynamo.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(List.of())))
-                .isInstanceOf(DynamoDbException.class);
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("At least one of");
+        assertThatThrownBy(() -> dynamo.updateTable(b -> b.tableName(name).billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(5L).build())
+                .attributeDefinitions(Target.definition("x", ScalarAttributeType.N))
+                .globalSecondaryIndexUpdates(create, create.toBuilder().create(c -> c.indexName("by-x-again")
+                        .keySchema(KeySchemaElement.builder().attributeName("x").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build())))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(dynamo.describeTable(b -> b.tableName(name)).table().billingModeSummary().billingMode())
+                .as("a refused update changes nothing").isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThatThrownBy(() -> dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(Target.definition("x", ScalarAttributeType.N))
                 .globalSecondaryIndexUpdates(create.toBuilder().delete(d -> d.indexName("by-y")).build())))
                 .hasMessageContaining("one and only one of Create, Update or Delete");

@@ -148,6 +148,25 @@ class DurabilityTest {
     }
 
     @Test
+    void an_item_with_a_64_kilobyte_attribute_name_comes_back_after_a_restart() {
+        String name = "n".repeat(65_535);
+        DynamoDbEngine first = DynamoDbEngine.builder().dataDirectory(data).build().start();
+        try (DynamoDbClient dynamo = client(first.endpoint())) {
+            createTable(dynamo);
+            dynamo.putItem(b -> b.tableName("kept").item(Map.of("pk", AttributeValue.fromS("long"), name, AttributeValue.fromS("x"))));
+        } finally {
+            first.close();
+        }
+        DynamoDbEngine second = DynamoDbEngine.builder().dataDirectory(data).build().start();
+        try (DynamoDbClient dynamo = client(second.endpoint())) {
+            assertThat(dynamo.getItem(b -> b.tableName("kept").key(Map.of("pk", AttributeValue.fromS("long")))).item())
+                    .containsKey(name);
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void a_change_cut_short_at_the_end_of_the_log_is_ignored() throws IOException {
         DynamoDbEngine first = DynamoDbEngine.builder().dataDirectory(data).build().start();
         try (DynamoDbClient dynamo = client(first.endpoint())) {
