@@ -68,18 +68,18 @@ public record EngineRequests(String shardIterator) {
 
     /** Pattern A's Query: the newest 20 messages of the partition. */
     public String query() {
-        return "{\"TableName\":\"bench\",\"KeyConditionExpression\":\"pk = :p\",\"ScanIndexForward\":false,"
+        return "{\"TableName\":\"" + TABLE + "\",\"KeyConditionExpression\":\"pk = :p\",\"ScanIndexForward\":false,"
                 + "\"Limit\":20,\"ExpressionAttributeValues\":{\":p\":{\"S\":\"MSG#group\"}}}";
     }
 
     /** One message, by its key. */
     public String getItem() {
-        return "{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"MSG#group\"},\"sk\":{\"S\":\"" + sortKey(ITEM_READ) + "\"}}}";
+        return "{\"TableName\":\"" + TABLE + "\",\"Key\":{\"pk\":{\"S\":\"MSG#group\"},\"sk\":{\"S\":\"" + sortKey(ITEM_READ) + "\"}}}";
     }
 
     /** A put of a small item into partition {@code pk}. */
     public String putItem(String pk) {
-        return "{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"S\":\"x\"},"
+        return "{\"TableName\":\"" + TABLE + "\",\"Item\":{\"pk\":{\"S\":\"" + pk + "\"},\"sk\":{\"S\":\"x\"},"
                 + "\"message\":{\"S\":\"a message of some ordinary length\"}}}";
     }
 

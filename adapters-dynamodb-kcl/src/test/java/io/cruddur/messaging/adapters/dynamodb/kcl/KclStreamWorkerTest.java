@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Two KCL workers of one application on the test engine's stream, in one JVM: one reads the
  * table's shard, each record is handled once, and when that worker stops the other takes its
  * lease over and goes on from the checkpoint, then through the end of the shard into its child
- * while the engine throttles a share of the KCL's own requests.
+ * while the engine throttles a share of all requests, the KCL's own among them.
  */
 class KclStreamWorkerTest {
     private static final TestDynamoDb LOCAL = TestDynamoDb.shared();
@@ -72,7 +72,7 @@ class KclStreamWorkerTest {
         assertThat(handledBy.get("message 10")).as("nothing checkpointed comes again").containsExactly(holder);
         assertRowsAt("after the holder stopped");
 
-        // The shard ends while every lease and checkpoint write meets throttling, the end-of-shard one among them.
+        // The shard ends while the engine throttles 30% of all requests, the KCL's lease and checkpoint writes among them.
         LOCAL.engine().rollOverShards(table);
         append(hello, "in the child shard", 12);
         LOCAL.engine().faults().throttlingRate(0.3);
