@@ -1,6 +1,7 @@
 package io.cruddur.engine.dynamodb.operations;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -27,6 +28,23 @@ import java.util.regex.Pattern;
  * expire after 15 minutes; records are kept 24 hours.
  */
 final class StreamOperations {
+    /** The field names of a record, encoded once: a GetRecords answer writes them up to a thousand times. */
+    private static final SerializedString FIELD_EVENT_ID = new SerializedString("eventID");
+    private static final SerializedString FIELD_EVENT_NAME = new SerializedString("eventName");
+    private static final SerializedString FIELD_EVENT_VERSION = new SerializedString("eventVersion");
+    private static final SerializedString FIELD_EVENT_SOURCE = new SerializedString("eventSource");
+    private static final SerializedString FIELD_AWS_REGION = new SerializedString("awsRegion");
+    private static final SerializedString FIELD_APPROXIMATE_CREATION_DATE_TIME = new SerializedString("ApproximateCreationDateTime");
+    private static final SerializedString FIELD_KEYS = new SerializedString("Keys");
+    private static final SerializedString FIELD_NEW_IMAGE = new SerializedString("NewImage");
+    private static final SerializedString FIELD_OLD_IMAGE = new SerializedString("OldImage");
+    private static final SerializedString FIELD_SEQUENCE_NUMBER = new SerializedString("SequenceNumber");
+    private static final SerializedString FIELD_SIZE_BYTES = new SerializedString("SizeBytes");
+    private static final SerializedString FIELD_STREAM_VIEW_TYPE = new SerializedString("StreamViewType");
+    private static final SerializedString FIELD_DYNAMODB = new SerializedString("dynamodb");
+    private static final SerializedString FIELD_USER_IDENTITY = new SerializedString("userIdentity");
+    private static final SerializedString FIELD_PRINCIPAL_ID = new SerializedString("PrincipalId");
+    private static final SerializedString FIELD_TYPE = new SerializedString("Type");
     private static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]*:[^:]*:table/[^/]+/stream/[^/]+");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
@@ -226,31 +244,44 @@ final class StreamOperations {
         @Override
         public void serialize(JsonGenerator out, SerializerProvider serializers) throws IOException {
             out.writeStartObject();
-            out.writeStringField("eventID", record.eventId());
-            out.writeStringField("eventName", record.eventName());
-            out.writeStringField("eventVersion", "1.1");
-            out.writeStringField("eventSource", "aws:dynamodb");
-            out.writeStringField("awsRegion", region);
-            out.writeObjectFieldStart("dynamodb");
-            out.writeNumberField("ApproximateCreationDateTime", (double) (record.createdAtMillis() / 1000));
-            out.writeFieldName("Keys");
+            out.writeFieldName(FIELD_EVENT_ID);
+            out.writeString(record.eventId());
+            out.writeFieldName(FIELD_EVENT_NAME);
+            out.writeString(record.eventName());
+            out.writeFieldName(FIELD_EVENT_VERSION);
+            out.writeString("1.1");
+            out.writeFieldName(FIELD_EVENT_SOURCE);
+            out.writeString("aws:dynamodb");
+            out.writeFieldName(FIELD_AWS_REGION);
+            out.writeString(region);
+            out.writeFieldName(FIELD_DYNAMODB);
+            out.writeStartObject();
+            out.writeFieldName(FIELD_APPROXIMATE_CREATION_DATE_TIME);
+            out.writeNumber((double) (record.createdAtMillis() / 1000));
+            out.writeFieldName(FIELD_KEYS);
             JsonValues.writeItem(out, record.keys());
             if (record.newImage() != null) {
-                out.writeFieldName("NewImage");
+                out.writeFieldName(FIELD_NEW_IMAGE);
                 JsonValues.writeItem(out, record.newImage());
             }
             if (record.oldImage() != null) {
-                out.writeFieldName("OldImage");
+                out.writeFieldName(FIELD_OLD_IMAGE);
                 JsonValues.writeItem(out, record.oldImage());
             }
-            out.writeStringField("SequenceNumber", record.sequenceNumber().toString());
-            out.writeNumberField("SizeBytes", Math.max(1, record.sizeBytes()));
-            out.writeStringField("StreamViewType", viewType);
+            out.writeFieldName(FIELD_SEQUENCE_NUMBER);
+            out.writeString(record.sequenceNumber().toString());
+            out.writeFieldName(FIELD_SIZE_BYTES);
+            out.writeNumber(Math.max(1, record.sizeBytes()));
+            out.writeFieldName(FIELD_STREAM_VIEW_TYPE);
+            out.writeString(viewType);
             out.writeEndObject();
             if (record.byTimeToLive()) {
-                out.writeObjectFieldStart("userIdentity");
-                out.writeStringField("PrincipalId", "dynamodb.amazonaws.com");
-                out.writeStringField("Type", "Service");
+                out.writeFieldName(FIELD_USER_IDENTITY);
+                out.writeStartObject();
+                out.writeFieldName(FIELD_PRINCIPAL_ID);
+                out.writeString("dynamodb.amazonaws.com");
+                out.writeFieldName(FIELD_TYPE);
+                out.writeString("Service");
                 out.writeEndObject();
             }
             out.writeEndObject();

@@ -2,6 +2,7 @@ package io.cruddur.engine.dynamodb.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,17 @@ public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Documents nest at most 32 levels deep, the item itself counted as the first. */
     private static final int MAX_NESTING_LEVELS = 32;
+    /** The type names, encoded once: an answer writes one per value. */
+    private static final SerializedString TYPE_S = new SerializedString("S");
+    private static final SerializedString TYPE_N = new SerializedString("N");
+    private static final SerializedString TYPE_B = new SerializedString("B");
+    private static final SerializedString TYPE_BOOL = new SerializedString("BOOL");
+    private static final SerializedString TYPE_NULL = new SerializedString("NULL");
+    private static final SerializedString TYPE_SS = new SerializedString("SS");
+    private static final SerializedString TYPE_NS = new SerializedString("NS");
+    private static final SerializedString TYPE_BS = new SerializedString("BS");
+    private static final SerializedString TYPE_L = new SerializedString("L");
+    private static final SerializedString TYPE_M = new SerializedString("M");
     /** An attribute name is at most 64 KB long. */
     private static final int MAX_NAME_BYTES = 65_535;
 
@@ -148,41 +160,50 @@ public final class JsonValues {
     private static void writeValue(JsonGenerator out, Value value) throws IOException {
         out.writeStartObject();
         if (value instanceof Value.S s) {
-            out.writeStringField("S", s.value());
+            out.writeFieldName(TYPE_S);
+            out.writeString(s.value());
         } else if (value instanceof Value.N n) {
-            out.writeStringField("N", n.text());
+            out.writeFieldName(TYPE_N);
+            out.writeString(n.text());
         } else if (value instanceof Value.B b) {
-            out.writeStringField("B", b.value().base64());
+            out.writeFieldName(TYPE_B);
+            out.writeString(b.value().base64());
         } else if (value instanceof Value.Bool bool) {
-            out.writeBooleanField("BOOL", bool.value());
+            out.writeFieldName(TYPE_BOOL);
+            out.writeBoolean(bool.value());
         } else if (value instanceof Value.Null) {
-            out.writeBooleanField("NULL", true);
+            out.writeFieldName(TYPE_NULL);
+            out.writeBoolean(true);
         } else if (value instanceof Value.SS ss) {
-            out.writeArrayFieldStart("SS");
+            out.writeFieldName(TYPE_SS);
+            out.writeStartArray();
             for (String member : ss.values()) {
                 out.writeString(member);
             }
             out.writeEndArray();
         } else if (value instanceof Value.NS ns) {
-            out.writeArrayFieldStart("NS");
+            out.writeFieldName(TYPE_NS);
+            out.writeStartArray();
             for (BigDecimal member : ns.values()) {
                 out.writeString(new Value.N(member).text());
             }
             out.writeEndArray();
         } else if (value instanceof Value.BS bs) {
-            out.writeArrayFieldStart("BS");
+            out.writeFieldName(TYPE_BS);
+            out.writeStartArray();
             for (Bytes member : bs.values()) {
                 out.writeString(member.base64());
             }
             out.writeEndArray();
         } else if (value instanceof Value.L l) {
-            out.writeArrayFieldStart("L");
+            out.writeFieldName(TYPE_L);
+            out.writeStartArray();
             for (Value element : l.values()) {
                 writeValue(out, element);
             }
             out.writeEndArray();
         } else if (value instanceof Value.M m) {
-            out.writeFieldName("M");
+            out.writeFieldName(TYPE_M);
             writeItem(out, m.values());
         }
         out.writeEndObject();
